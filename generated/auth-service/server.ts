@@ -1,0 +1,383 @@
+// @generated from specs/auth-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  type HandlerRequest,
+  type RouteTable,
+  type RoutesPluginOptions,
+  registerRoutes,
+} from '../../lib/server/index.js';
+import type { paths } from './types.js';
+
+/** Every route of auth-service, with Fastify JSON schemas taken from the spec. */
+export const authServiceRoutes: RouteTable = {
+  verifyToken: {
+    operationId: "verifyToken",
+    method: "POST",
+    url: "/auth/verify",
+    path: "/auth/verify",
+    security: [],
+    schema: {
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["token"],
+        properties: {
+          token: {
+            type: "string",
+            minLength: 1,
+            maxLength: 8192,
+            description: "A compact-serialised JWT.",
+          },
+        },
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["valid", "userId", "email", "tenantId"],
+          properties: {
+            valid: {
+              type: "boolean",
+              const: true,
+            },
+            userId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            email: {
+              type: "string",
+              format: "email",
+              maxLength: 254,
+            },
+            tenantId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  issueToken: {
+    operationId: "issueToken",
+    method: "POST",
+    url: "/internal/auth/tokens",
+    path: "/internal/auth/tokens",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["userId", "email", "tenantId"],
+        properties: {
+          userId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          email: {
+            type: "string",
+            format: "email",
+            maxLength: 254,
+          },
+          tenantId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          ttlSeconds: {
+            type: "integer",
+            minimum: 60,
+            maximum: 86400,
+            default: 3600,
+            description: "Lifetime of the token in seconds.",
+          },
+        },
+      },
+      response: {
+        "201": {
+          type: "object",
+          additionalProperties: false,
+          required: ["token", "tokenType", "expiresAt", "jti"],
+          properties: {
+            token: {
+              type: "string",
+              minLength: 1,
+              maxLength: 8192,
+              description: "A compact-serialised JWT.",
+            },
+            tokenType: {
+              type: "string",
+              const: "Bearer",
+            },
+            expiresAt: {
+              type: "string",
+              format: "date-time",
+              maxLength: 64,
+            },
+            jti: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              description: "The token's unique id, the key of its revocation.",
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  revokeToken: {
+    operationId: "revokeToken",
+    method: "POST",
+    url: "/internal/auth/revocations",
+    path: "/internal/auth/revocations",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["token"],
+        properties: {
+          token: {
+            type: "string",
+            minLength: 1,
+            maxLength: 8192,
+            description: "A compact-serialised JWT.",
+          },
+        },
+      },
+      response: {
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+type VerifyTokenOp = paths["/auth/verify"]["post"];
+/** What the `verifyToken` handler receives. */
+export type VerifyTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<VerifyTokenOp['requestBody']>['content']['application/json']>;
+
+/** What the `verifyToken` handler may answer: only documented statuses with their bodies. */
+export type VerifyTokenReply =
+  | { status: 200; body: VerifyTokenOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: VerifyTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: VerifyTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: VerifyTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type IssueTokenOp = paths["/internal/auth/tokens"]["post"];
+/** What the `issueToken` handler receives. */
+export type IssueTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<IssueTokenOp['requestBody']>['content']['application/json']>;
+
+/** What the `issueToken` handler may answer: only documented statuses with their bodies. */
+export type IssueTokenReply =
+  | { status: 201; body: IssueTokenOp['responses'][201]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: IssueTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: IssueTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: IssueTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type RevokeTokenOp = paths["/internal/auth/revocations"]["post"];
+/** What the `revokeToken` handler receives. */
+export type RevokeTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<RevokeTokenOp['requestBody']>['content']['application/json']>;
+
+/** What the `revokeToken` handler may answer: only documented statuses with their bodies. */
+export type RevokeTokenReply =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; body: RevokeTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: RevokeTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: RevokeTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+/** One handler per operation of auth-service; each returns a documented status and its body. */
+export interface AuthServiceHandlers {
+  verifyToken(request: VerifyTokenRequest): VerifyTokenReply | Promise<VerifyTokenReply>;
+  issueToken(request: IssueTokenRequest): IssueTokenReply | Promise<IssueTokenReply>;
+  revokeToken(request: RevokeTokenRequest): RevokeTokenReply | Promise<RevokeTokenReply>;
+}
+
+/**
+ * Fastify plugin registering every auth-service route with validation from the spec. Registration fails,
+ * naming them, when a handler or an authenticator for a security scheme is missing.
+ */
+export async function authServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<AuthServiceHandlers>): Promise<void> {
+  registerRoutes(app, "auth-service", authServiceRoutes, options);
+}

@@ -1,0 +1,343 @@
+// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  type HandlerRequest,
+  type RouteTable,
+  type RoutesPluginOptions,
+  registerRoutes,
+} from '../../lib/server/index.js';
+import type { paths } from './types.js';
+
+/** Every route of llm-orchestrator, with Fastify JSON schemas taken from the spec. */
+export const llmOrchestratorRoutes: RouteTable = {
+  getReadiness: {
+    operationId: "getReadiness",
+    method: "GET",
+    url: "/internal/llm/users/:uid/readiness",
+    path: "/internal/llm/users/{uid}/readiness",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          uid: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["uid"],
+        additionalProperties: false,
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["providers", "notionConnected", "degraded"],
+          properties: {
+            providers: {
+              type: "object",
+              additionalProperties: false,
+              required: ["google", "openai", "anthropic"],
+              properties: {
+                google: {
+                  type: "boolean",
+                },
+                openai: {
+                  type: "boolean",
+                },
+                anthropic: {
+                  type: "boolean",
+                },
+              },
+            },
+            notionConnected: {
+              type: "boolean",
+            },
+            degraded: {
+              type: "array",
+              description: "Optional dependencies that failed while serving this call; empty when none did.",
+              maxItems: 2,
+              uniqueItems: true,
+              items: {
+                type: "string",
+                enum: ["user-service", "notion-service"],
+              },
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "502": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  createPrompt: {
+    operationId: "createPrompt",
+    method: "POST",
+    url: "/llm/prompts",
+    path: "/llm/prompts",
+    security: [
+      ["BearerAuth"],
+    ],
+    schema: {
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["prompt"],
+        properties: {
+          prompt: {
+            type: "string",
+            minLength: 1,
+            maxLength: 8000,
+          },
+          provider: {
+            type: "string",
+            enum: ["google", "openai", "anthropic"],
+          },
+        },
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["provider", "answer", "usedNotionContext", "degraded"],
+          properties: {
+            provider: {
+              type: "string",
+              enum: ["google", "openai", "anthropic"],
+            },
+            answer: {
+              type: "string",
+              maxLength: 16000,
+            },
+            usedNotionContext: {
+              type: "boolean",
+            },
+            degraded: {
+              type: "array",
+              description: "Optional dependencies that failed while serving this call; empty when none did.",
+              maxItems: 2,
+              uniqueItems: true,
+              items: {
+                type: "string",
+                enum: ["user-service", "notion-service"],
+              },
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "409": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "502": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+type GetReadinessOp = paths["/internal/llm/users/{uid}/readiness"]["get"];
+/** What the `getReadiness` handler receives. */
+export type GetReadinessRequest = HandlerRequest<NonNullable<GetReadinessOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `getReadiness` handler may answer: only documented statuses with their bodies. */
+export type GetReadinessReply =
+  | { status: 200; body: GetReadinessOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: GetReadinessOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: GetReadinessOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 502; body: GetReadinessOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: GetReadinessOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type CreatePromptOp = paths["/llm/prompts"]["post"];
+/** What the `createPrompt` handler receives. */
+export type CreatePromptRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<CreatePromptOp['requestBody']>['content']['application/json']>;
+
+/** What the `createPrompt` handler may answer: only documented statuses with their bodies. */
+export type CreatePromptReply =
+  | { status: 200; body: CreatePromptOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: CreatePromptOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: CreatePromptOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 409; body: CreatePromptOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 502; body: CreatePromptOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: CreatePromptOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+/** One handler per operation of llm-orchestrator; each returns a documented status and its body. */
+export interface LlmOrchestratorHandlers {
+  getReadiness(request: GetReadinessRequest): GetReadinessReply | Promise<GetReadinessReply>;
+  createPrompt(request: CreatePromptRequest): CreatePromptReply | Promise<CreatePromptReply>;
+}
+
+/**
+ * Fastify plugin registering every llm-orchestrator route with validation from the spec. Registration fails,
+ * naming them, when a handler or an authenticator for a security scheme is missing.
+ */
+export async function llmOrchestratorRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<LlmOrchestratorHandlers>): Promise<void> {
+  registerRoutes(app, "llm-orchestrator", llmOrchestratorRoutes, options);
+}

@@ -1,0 +1,359 @@
+// @generated from specs/notion-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  type HandlerRequest,
+  type RouteTable,
+  type RoutesPluginOptions,
+  registerRoutes,
+} from '../../lib/server/index.js';
+import type { paths } from './types.js';
+
+/** Every route of notion-service, with Fastify JSON schemas taken from the spec. */
+export const notionServiceRoutes: RouteTable = {
+  getNotionContext: {
+    operationId: "getNotionContext",
+    method: "GET",
+    url: "/internal/notion/users/:userId/context",
+    path: "/internal/notion/users/{userId}/context",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          userId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["userId"],
+        additionalProperties: false,
+      },
+      response: {
+        "200": {
+          oneOf: [
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["connected", "token"],
+              properties: {
+                connected: {
+                  type: "boolean",
+                  const: true,
+                },
+                token: {
+                  type: "string",
+                  minLength: 1,
+                  maxLength: 512,
+                  description: "A Notion integration token.",
+                },
+              },
+            },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["connected", "token"],
+              properties: {
+                connected: {
+                  type: "boolean",
+                  const: false,
+                },
+                token: {
+                  type: "null",
+                },
+              },
+            },
+          ],
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  connectNotion: {
+    operationId: "connectNotion",
+    method: "PUT",
+    url: "/internal/notion/users/:userId/connection",
+    path: "/internal/notion/users/{userId}/connection",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          userId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["userId"],
+        additionalProperties: false,
+      },
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["token"],
+        properties: {
+          token: {
+            type: "string",
+            minLength: 1,
+            maxLength: 512,
+            description: "A Notion integration token.",
+          },
+        },
+      },
+      response: {
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  disconnectNotion: {
+    operationId: "disconnectNotion",
+    method: "DELETE",
+    url: "/internal/notion/users/:userId/connection",
+    path: "/internal/notion/users/{userId}/connection",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          userId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["userId"],
+        additionalProperties: false,
+      },
+      response: {
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+type GetNotionContextOp = paths["/internal/notion/users/{userId}/context"]["get"];
+/** What the `getNotionContext` handler receives. */
+export type GetNotionContextRequest = HandlerRequest<NonNullable<GetNotionContextOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `getNotionContext` handler may answer: only documented statuses with their bodies. */
+export type GetNotionContextReply =
+  | { status: 200; body: GetNotionContextOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: GetNotionContextOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: GetNotionContextOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: GetNotionContextOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type ConnectNotionOp = paths["/internal/notion/users/{userId}/connection"]["put"];
+/** What the `connectNotion` handler receives. */
+export type ConnectNotionRequest = HandlerRequest<NonNullable<ConnectNotionOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<ConnectNotionOp['requestBody']>['content']['application/json']>;
+
+/** What the `connectNotion` handler may answer: only documented statuses with their bodies. */
+export type ConnectNotionReply =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; body: ConnectNotionOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: ConnectNotionOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: ConnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type DisconnectNotionOp = paths["/internal/notion/users/{userId}/connection"]["delete"];
+/** What the `disconnectNotion` handler receives. */
+export type DisconnectNotionRequest = HandlerRequest<NonNullable<DisconnectNotionOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `disconnectNotion` handler may answer: only documented statuses with their bodies. */
+export type DisconnectNotionReply =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; body: DisconnectNotionOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: DisconnectNotionOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: DisconnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+/** One handler per operation of notion-service; each returns a documented status and its body. */
+export interface NotionServiceHandlers {
+  getNotionContext(request: GetNotionContextRequest): GetNotionContextReply | Promise<GetNotionContextReply>;
+  connectNotion(request: ConnectNotionRequest): ConnectNotionReply | Promise<ConnectNotionReply>;
+  disconnectNotion(request: DisconnectNotionRequest): DisconnectNotionReply | Promise<DisconnectNotionReply>;
+}
+
+/**
+ * Fastify plugin registering every notion-service route with validation from the spec. Registration fails,
+ * naming them, when a handler or an authenticator for a security scheme is missing.
+ */
+export async function notionServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<NotionServiceHandlers>): Promise<void> {
+  registerRoutes(app, "notion-service", notionServiceRoutes, options);
+}

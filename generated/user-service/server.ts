@@ -1,0 +1,732 @@
+// @generated from specs/user-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  type HandlerRequest,
+  type RouteTable,
+  type RoutesPluginOptions,
+  registerRoutes,
+} from '../../lib/server/index.js';
+import type { paths } from './types.js';
+
+/** Every route of user-service, with Fastify JSON schemas taken from the spec. */
+export const userServiceRoutes: RouteTable = {
+  getLlmKeys: {
+    operationId: "getLlmKeys",
+    method: "GET",
+    url: "/internal/users/:uid/llm-keys",
+    path: "/internal/users/{uid}/llm-keys",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          uid: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["uid"],
+        additionalProperties: false,
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["google", "openai", "anthropic"],
+          properties: {
+            google: {
+              type: ["string", "null"],
+              maxLength: 512,
+              description: "The decrypted API key, or null when the user has not configured one.",
+            },
+            openai: {
+              type: ["string", "null"],
+              maxLength: 512,
+              description: "The decrypted API key, or null when the user has not configured one.",
+            },
+            anthropic: {
+              type: ["string", "null"],
+              maxLength: 512,
+              description: "The decrypted API key, or null when the user has not configured one.",
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "404": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  reportLlmKeyUsage: {
+    operationId: "reportLlmKeyUsage",
+    method: "POST",
+    url: "/internal/users/:uid/llm-keys/:provider/last-used",
+    path: "/internal/users/{uid}/llm-keys/{provider}/last-used",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          uid: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          provider: {
+            type: "string",
+            enum: ["google", "openai", "anthropic"],
+            description: "An LLM provider a user can store an API key for.",
+          },
+        },
+        required: ["uid", "provider"],
+        additionalProperties: false,
+      },
+      response: {
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "404": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  getOAuthToken: {
+    operationId: "getOAuthToken",
+    method: "GET",
+    url: "/internal/users/:uid/oauth/:provider/token",
+    path: "/internal/users/{uid}/oauth/{provider}/token",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          uid: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          provider: {
+            type: "string",
+            enum: ["google"],
+            description: "An OAuth provider a user can connect.",
+          },
+        },
+        required: ["uid", "provider"],
+        additionalProperties: false,
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["accessToken", "tokenType", "expiresAt"],
+          properties: {
+            accessToken: {
+              type: "string",
+              minLength: 1,
+              maxLength: 4096,
+            },
+            tokenType: {
+              type: "string",
+              minLength: 1,
+              maxLength: 32,
+              description: "Usually `Bearer`.",
+            },
+            expiresAt: {
+              type: ["string", "null"],
+              format: "date-time",
+              maxLength: 64,
+              description: "When the access token expires; null when the provider did not say.",
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "404": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  createUser: {
+    operationId: "createUser",
+    method: "POST",
+    url: "/users",
+    path: "/users",
+    security: [
+      ["BearerAuth"],
+    ],
+    schema: {
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["email", "displayName"],
+        properties: {
+          email: {
+            type: "string",
+            format: "email",
+            maxLength: 254,
+          },
+          displayName: {
+            type: "string",
+            minLength: 1,
+            maxLength: 100,
+          },
+        },
+      },
+      response: {
+        "201": {
+          type: "object",
+          additionalProperties: false,
+          required: ["id", "email", "displayName", "tenantId", "createdAt"],
+          properties: {
+            id: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            email: {
+              type: "string",
+              format: "email",
+              maxLength: 254,
+            },
+            displayName: {
+              type: "string",
+              minLength: 1,
+              maxLength: 100,
+            },
+            tenantId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            createdAt: {
+              type: "string",
+              format: "date-time",
+              maxLength: 64,
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "409": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  setLlmKey: {
+    operationId: "setLlmKey",
+    method: "PUT",
+    url: "/users/:uid/llm-keys/:provider",
+    path: "/users/{uid}/llm-keys/{provider}",
+    security: [
+      ["BearerAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          uid: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          provider: {
+            type: "string",
+            enum: ["google", "openai", "anthropic"],
+            description: "An LLM provider a user can store an API key for.",
+          },
+        },
+        required: ["uid", "provider"],
+        additionalProperties: false,
+      },
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["apiKey"],
+        properties: {
+          apiKey: {
+            type: "string",
+            minLength: 8,
+            maxLength: 512,
+          },
+        },
+      },
+      response: {
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "403": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "404": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+type GetLlmKeysOp = paths["/internal/users/{uid}/llm-keys"]["get"];
+/** What the `getLlmKeys` handler receives. */
+export type GetLlmKeysRequest = HandlerRequest<NonNullable<GetLlmKeysOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `getLlmKeys` handler may answer: only documented statuses with their bodies. */
+export type GetLlmKeysReply =
+  | { status: 200; body: GetLlmKeysOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: GetLlmKeysOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: GetLlmKeysOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 404; body: GetLlmKeysOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: GetLlmKeysOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type ReportLlmKeyUsageOp = paths["/internal/users/{uid}/llm-keys/{provider}/last-used"]["post"];
+/** What the `reportLlmKeyUsage` handler receives. */
+export type ReportLlmKeyUsageRequest = HandlerRequest<NonNullable<ReportLlmKeyUsageOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `reportLlmKeyUsage` handler may answer: only documented statuses with their bodies. */
+export type ReportLlmKeyUsageReply =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; body: ReportLlmKeyUsageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: ReportLlmKeyUsageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 404; body: ReportLlmKeyUsageOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: ReportLlmKeyUsageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type GetOAuthTokenOp = paths["/internal/users/{uid}/oauth/{provider}/token"]["get"];
+/** What the `getOAuthToken` handler receives. */
+export type GetOAuthTokenRequest = HandlerRequest<NonNullable<GetOAuthTokenOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `getOAuthToken` handler may answer: only documented statuses with their bodies. */
+export type GetOAuthTokenReply =
+  | { status: 200; body: GetOAuthTokenOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: GetOAuthTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: GetOAuthTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 404; body: GetOAuthTokenOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: GetOAuthTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type CreateUserOp = paths["/users"]["post"];
+/** What the `createUser` handler receives. */
+export type CreateUserRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<CreateUserOp['requestBody']>['content']['application/json']>;
+
+/** What the `createUser` handler may answer: only documented statuses with their bodies. */
+export type CreateUserReply =
+  | { status: 201; body: CreateUserOp['responses'][201]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: CreateUserOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: CreateUserOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 409; body: CreateUserOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: CreateUserOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type SetLlmKeyOp = paths["/users/{uid}/llm-keys/{provider}"]["put"];
+/** What the `setLlmKey` handler receives. */
+export type SetLlmKeyRequest = HandlerRequest<NonNullable<SetLlmKeyOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<SetLlmKeyOp['requestBody']>['content']['application/json']>;
+
+/** What the `setLlmKey` handler may answer: only documented statuses with their bodies. */
+export type SetLlmKeyReply =
+  | { status: 204; body?: undefined; headers?: Record<string, string> }
+  | { status: 400; body: SetLlmKeyOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: SetLlmKeyOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 403; body: SetLlmKeyOp['responses'][403]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 404; body: SetLlmKeyOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: SetLlmKeyOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+/** One handler per operation of user-service; each returns a documented status and its body. */
+export interface UserServiceHandlers {
+  getLlmKeys(request: GetLlmKeysRequest): GetLlmKeysReply | Promise<GetLlmKeysReply>;
+  reportLlmKeyUsage(request: ReportLlmKeyUsageRequest): ReportLlmKeyUsageReply | Promise<ReportLlmKeyUsageReply>;
+  getOAuthToken(request: GetOAuthTokenRequest): GetOAuthTokenReply | Promise<GetOAuthTokenReply>;
+  createUser(request: CreateUserRequest): CreateUserReply | Promise<CreateUserReply>;
+  setLlmKey(request: SetLlmKeyRequest): SetLlmKeyReply | Promise<SetLlmKeyReply>;
+}
+
+/**
+ * Fastify plugin registering every user-service route with validation from the spec. Registration fails,
+ * naming them, when a handler or an authenticator for a security scheme is missing.
+ */
+export async function userServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<UserServiceHandlers>): Promise<void> {
+  registerRoutes(app, "user-service", userServiceRoutes, options);
+}

@@ -1,0 +1,341 @@
+// @generated from specs/whatsapp-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+
+import type { FastifyInstance } from 'fastify';
+import {
+  type HandlerRequest,
+  type RouteTable,
+  type RoutesPluginOptions,
+  registerRoutes,
+} from '../../lib/server/index.js';
+import type { paths } from './types.js';
+
+/** Every route of whatsapp-service, with Fastify JSON schemas taken from the spec. */
+export const whatsappServiceRoutes: RouteTable = {
+  sendMessage: {
+    operationId: "sendMessage",
+    method: "POST",
+    url: "/internal/whatsapp/messages",
+    path: "/internal/whatsapp/messages",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      headers: {
+        type: "object",
+        properties: {
+          "idempotency-key": {
+            type: "string",
+            minLength: 8,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9._:-]+$",
+          },
+        },
+        required: ["idempotency-key"],
+      },
+      body: {
+        type: "object",
+        additionalProperties: false,
+        required: ["userId", "to", "text"],
+        properties: {
+          userId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 128,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+          to: {
+            type: "string",
+            maxLength: 16,
+            pattern: "^\\+[1-9][0-9]{6,14}$",
+            description: "E.164 phone number.",
+          },
+          text: {
+            type: "string",
+            minLength: 1,
+            maxLength: 4096,
+          },
+        },
+      },
+      response: {
+        "202": {
+          type: "object",
+          additionalProperties: false,
+          required: ["messageId", "status", "deduplicated"],
+          properties: {
+            messageId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 64,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            status: {
+              type: "string",
+              enum: ["queued", "sent"],
+              description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
+            },
+            deduplicated: {
+              type: "boolean",
+              description: "True when this key was seen before and no new message was created.",
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "409": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+  getMessage: {
+    operationId: "getMessage",
+    method: "GET",
+    url: "/internal/whatsapp/messages/:messageId",
+    path: "/internal/whatsapp/messages/{messageId}",
+    security: [
+      ["InternalAuth"],
+    ],
+    schema: {
+      params: {
+        type: "object",
+        properties: {
+          messageId: {
+            type: "string",
+            minLength: 1,
+            maxLength: 64,
+            pattern: "^[A-Za-z0-9_-]+$",
+          },
+        },
+        required: ["messageId"],
+        additionalProperties: false,
+      },
+      response: {
+        "200": {
+          type: "object",
+          additionalProperties: false,
+          required: ["messageId", "userId", "to", "text", "status", "createdAt"],
+          properties: {
+            messageId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 64,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            userId: {
+              type: "string",
+              minLength: 1,
+              maxLength: 128,
+              pattern: "^[A-Za-z0-9_-]+$",
+            },
+            to: {
+              type: "string",
+              maxLength: 16,
+              pattern: "^\\+[1-9][0-9]{6,14}$",
+              description: "E.164 phone number.",
+            },
+            text: {
+              type: "string",
+              minLength: 1,
+              maxLength: 4096,
+            },
+            status: {
+              type: "string",
+              enum: ["queued", "sent"],
+              description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
+            },
+            createdAt: {
+              type: "string",
+              format: "date-time",
+              maxLength: 64,
+            },
+          },
+        },
+        "400": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "401": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "404": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+        "503": {
+          type: "object",
+          description: "The single error body of every Switchboard service.",
+          additionalProperties: false,
+          required: ["error"],
+          properties: {
+            error: {
+              type: "string",
+              maxLength: 500,
+              description: "Human-readable message; never contains secrets. Generic for 5xx.",
+            },
+            code: {
+              type: "string",
+              maxLength: 64,
+              pattern: "^[A-Z_]+$",
+              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+type SendMessageOp = paths["/internal/whatsapp/messages"]["post"];
+/** What the `sendMessage` handler receives. */
+export type SendMessageRequest = HandlerRequest<Record<string, never>, Record<string, never>, { "idempotency-key": NonNullable<SendMessageOp['parameters']['header']>["Idempotency-Key"] } & Record<string, string | string[] | undefined>, NonNullable<SendMessageOp['requestBody']>['content']['application/json']>;
+
+/** What the `sendMessage` handler may answer: only documented statuses with their bodies. */
+export type SendMessageReply =
+  | { status: 202; body: SendMessageOp['responses'][202]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: SendMessageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: SendMessageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 409; body: SendMessageOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: SendMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+type GetMessageOp = paths["/internal/whatsapp/messages/{messageId}"]["get"];
+/** What the `getMessage` handler receives. */
+export type GetMessageRequest = HandlerRequest<NonNullable<GetMessageOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
+
+/** What the `getMessage` handler may answer: only documented statuses with their bodies. */
+export type GetMessageReply =
+  | { status: 200; body: GetMessageOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 400; body: GetMessageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: GetMessageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 404; body: GetMessageOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: GetMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+
+/** One handler per operation of whatsapp-service; each returns a documented status and its body. */
+export interface WhatsappServiceHandlers {
+  sendMessage(request: SendMessageRequest): SendMessageReply | Promise<SendMessageReply>;
+  getMessage(request: GetMessageRequest): GetMessageReply | Promise<GetMessageReply>;
+}
+
+/**
+ * Fastify plugin registering every whatsapp-service route with validation from the spec. Registration fails,
+ * naming them, when a handler or an authenticator for a security scheme is missing.
+ */
+export async function whatsappServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<WhatsappServiceHandlers>): Promise<void> {
+  registerRoutes(app, "whatsapp-service", whatsappServiceRoutes, options);
+}

@@ -1,0 +1,46 @@
+import type { ErrorCode } from './error-code.js';
+
+/** A documented 2xx answer: `status` narrows `value` when an operation has several success statuses. */
+export interface Success<S extends number, T> {
+  ok: true;
+  status: S;
+  value: T;
+  headers: Headers;
+}
+
+/** A documented error status: comparing `status` narrows `body` to that status's schema. */
+export interface HttpError<S extends number, B> {
+  kind: 'http';
+  status: S;
+  code: ErrorCode;
+  message: string;
+  body: B;
+  headers: Headers;
+  attempts: number;
+  operationId: string;
+}
+
+/**
+ * A call that produced no documented answer: a transport failure (no status), a policy refusal such as an
+ * open circuit, or a response the spec does not list (`httpStatus` holds its status).
+ */
+export interface CallFailure {
+  kind: 'transport' | 'policy' | 'undocumented';
+  status: undefined;
+  httpStatus?: number | undefined;
+  code: ErrorCode;
+  message: string;
+  body: unknown;
+  attempts: number;
+  operationId: string;
+  cause?: unknown;
+}
+
+/** A failed call; `E` is the union of the operation's documented errors plus CallFailure. */
+export interface Failure<E> {
+  ok: false;
+  error: E;
+}
+
+/** What every generated client method resolves to; it never rejects except for programmer misuse. */
+export type Result<S, E> = S | Failure<E>;

@@ -1,0 +1,31 @@
+/** How a generated client authenticates: the spec's security schemes, reduced to what a client sends. */
+export type SecuritySchemeSpec =
+  | { type: 'apiKey'; in: 'header' | 'query'; name: string }
+  | { type: 'http'; scheme: string };
+
+/** One operation as the runtime needs it; generated from the spec into `generated/<service>/client.ts`. */
+export interface OperationSpec {
+  method: 'get' | 'put' | 'post' | 'delete' | 'patch' | 'head' | 'options';
+  path: string;
+  /** Alternatives (OR) of scheme names that must all be satisfied (AND); empty means open. */
+  security: readonly (readonly string[])[];
+  /** Safe to retry: GET/PUT/DELETE by default, `x-idempotent` in the spec overrides. */
+  idempotent: boolean;
+  /** `x-timeout-ms` from the spec, if set. */
+  timeoutMs?: number;
+  /** `x-retry` from the spec, if set. */
+  retry?: { maxAttempts: number; baseDelayMs?: number; maxDelayMs?: number };
+  /** Every documented numeric status. */
+  statuses: readonly number[];
+  /** Whether the spec has a `default` response, which covers every unlisted status. */
+  hasDefault: boolean;
+  /** How to read a success body. */
+  parseAs: 'json' | 'text';
+}
+
+/** A whole service: its name (the spec file's base name), its security schemes and operations. */
+export interface ServiceSpec {
+  name: string;
+  schemes: Readonly<Record<string, SecuritySchemeSpec>>;
+  operations: Readonly<Record<string, OperationSpec>>;
+}

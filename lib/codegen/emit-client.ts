@@ -1,0 +1,102 @@
+import type { OperationSpec, ServiceSpec } from '../client/service-spec.js';
+import { generatedHeader } from './header.js';
+import { toLiteral } from './literal.js';
+import { toPascal } from './naming.js';
+import type { OperationModel } from './operation-model.js';
+import type { ServiceModel } from './service-model.js';
+import { bodyType, opTypeAlias, isSuccess, paramPresence, paramsType, responseBodyType } from './type-refs.js';
+
+/** `client.ts`: the service's runtime table, input/result types per operation and `create<Service>Client`. */
+export function emitClient(service: ServiceModel): string {
+  const { pascal, camel, operations } = service;
+  const schemeNames = Object.keys(service.schemes);
+  const scheme = schemeNames.length === 0 ? 'never' : schemeNames.map((s) => JSON.stringify(s)).join(' | ');
+  const table: ServiceSpec = {
+    name: service.name,
+    schemes: service.schemes,
+    operations: Object.fromEntries(operations.map((op) => [op.id, operationSpec(op)])),
+  };
+  const out = [
+    generatedHeader(service.specPath),
+    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n  type Success,\n} from '${service.runtime}/client/index.js';`,
+    `import type { paths } from './types.js';\n`,
+    `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
+    `export type ${pascal}Scheme = ${scheme};\n`,
+    `/** What the runtime needs to know about each operation of ${service.name}. */`,
+    `export const ${camel}Spec: ServiceSpec = ${toLiteral(table)};\n`,
+  ];
+  for (const op of operations) out.push(opTypeAlias(op), inputType(op), resultType(op));
+  out.push(`/** A typed client for ${service.name}: one method per operation, each resolving to a Result. */`);
+  out.push(`export interface ${pascal}Client {`);
+  for (const op of operations) {
+    const name = toPascal(op.id);
+    const optional = inputRequired(op) ? '' : '?';
+    out.push(`  /** ${docOf(op)} */`);
+    out.push(`  ${op.id}(input${optional}: ${name}Input, options?: CallOptions<${pascal}Scheme>): Promise<${name}Result>;`);
+  }
+  out.push('}\n');
+  out.push(`/** Creates a ${service.name} client. Throws a TypeError when \`options.baseUrl\` is not an http(s) URL. */`);
+  out.push(`export function create${pascal}Client(options: ClientOptions<${pascal}Scheme>): ${pascal}Client {`);
+  out.push(`  const call = createCaller(${camel}Spec, options);`);
+  out.push('  return {');
+  for (const op of operations) {
+    out.push(`    ${op.id}: (input, options) => call(${JSON.stringify(op.id)}, input, options) as Promise<${toPascal(op.id)}Result>,`);
+  }
+  out.push('  };', '}', '');
+  return out.join('\n');
+}
+
+function operationSpec(op: OperationModel): OperationSpec {
+  const spec: OperationSpec = {
+    method: op.method,
+    path: op.path,
+    security: op.security,
+    idempotent: op.idempotent,
+    statuses: op.responses.flatMap((r) => (r.status === 'default' ? [] : [r.status])),
+    hasDefault: op.responses.some((r) => r.status === 'default'),
+    parseAs: op.responses.some((r) => isSuccess(r) && r.kind === 'text') ? 'text' : 'json',
+  };
+  if (op.timeoutMs !== undefined) spec.timeoutMs = op.timeoutMs;
+  if (op.retry !== undefined) spec.retry = op.retry;
+  return spec;
+}
+
+function docOf(op: OperationModel): string {
+  const head = `${op.method.toUpperCase()} ${op.path}${op.summary === undefined ? '' : `: ${op.summary}`}`;
+  return `${head.replaceAll('*/', '* /')}${op.deprecated ? ' @deprecated' : ''}`;
+}
+
+function inputRequired(op: OperationModel): boolean {
+  return (
+    paramPresence(op.params, 'path') === 'required' ||
+    paramPresence(op.params, 'query') === 'required' ||
+    paramPresence(op.params, 'header') === 'required' ||
+    op.body?.required === true
+  );
+}
+
+function inputType(op: OperationModel): string {
+  const fields: string[] = [];
+  for (const [key, where] of [['path', 'path'], ['query', 'query'], ['headers', 'header']] as const) {
+    const presence = paramPresence(op.params, where);
+    if (presence !== 'none') fields.push(`  ${key}${presence === 'required' ? '' : '?'}: ${paramsType(op, where)};`);
+  }
+  const body = bodyType(op);
+  if (body !== undefined) fields.push(`  body${op.body?.required ? '' : '?'}: ${body};`);
+  const shape = fields.length === 0 ? 'Record<string, never>' : `{\n${fields.join('\n')}\n}`;
+  return `/** Input of \`${op.id}\`. */\nexport type ${toPascal(op.id)}Input = ${shape};\n`;
+}
+
+function resultType(op: OperationModel): string {
+  const successes = op.responses.filter(isSuccess).map((r) => `  | Success<${r.status}, ${responseBodyType(op, r)}>`);
+  const errors = op.responses
+    .filter((r) => !isSuccess(r))
+    .map((r) => `HttpError<${r.status === 'default' ? 'number' : r.status}, ${responseBodyType(op, r)}>`);
+  errors.push('CallFailure');
+  return [
+    `/** Result of \`${op.id}\`: a documented success, a documented error (narrow on \`error.status\`) or a CallFailure. */`,
+    `export type ${toPascal(op.id)}Result =`,
+    ...(successes.length === 0 ? [] : successes),
+    `  | Failure<\n${errors.map((e) => `      | ${e}`).join('\n')}\n    >;\n`,
+  ].join('\n');
+}

@@ -1,0 +1,32 @@
+import type { FakeExample } from '../client/fake-client.js';
+import { generatedHeader } from './header.js';
+import { toLiteral } from './literal.js';
+import type { ServiceModel } from './service-model.js';
+import { isSuccess } from './type-refs.js';
+
+/**
+ * `fake.ts`: `createFake<Service>Client(overrides)`, an in-memory client with the real interface. Each method
+ * answers with the spec's example for its first success status unless overridden; calls are recorded.
+ */
+export function emitFake(service: ServiceModel): string {
+  const { pascal, camel } = service;
+  const examples: Record<string, FakeExample | null> = {};
+  for (const op of service.operations) {
+    const success = op.responses.find(isSuccess);
+    if (success === undefined) examples[op.id] = null;
+    else if (success.kind === 'none') examples[op.id] = { status: success.status, value: null };
+    else examples[op.id] = success.example === undefined ? null : { status: success.status, value: success.example };
+  }
+  return [
+    generatedHeader(service.specPath),
+    `import { createFake, type Fake, type FakeExample } from '${service.runtime}/client/index.js';`,
+    `import type { ${pascal}Client } from './client.js';\n`,
+    `/** The example answer of each ${service.name} operation, from the spec (null: no example, override it). */`,
+    `export const ${camel}Examples: Record<keyof ${pascal}Client, FakeExample | null> = ${toLiteral(examples)};\n`,
+    `/** An in-memory ${service.name} client for tests: spec examples by default, \`overrides\` per method. */`,
+    `export function createFake${pascal}Client(overrides: Partial<${pascal}Client> = {}): Fake<${pascal}Client> {`,
+    `  return createFake<${pascal}Client>(${JSON.stringify(service.name)}, ${camel}Examples, overrides);`,
+    '}',
+    '',
+  ].join('\n');
+}

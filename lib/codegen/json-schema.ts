@@ -1,0 +1,81 @@
+import { fromPointer } from './spec-error.js';
+import { getAt } from './spec-loader.js';
+
+type Json = Record<string, unknown>;
+
+/** OpenAPI-only annotations that JSON Schema validators and serializers do not understand. */
+const DROPPED = new Set(['example', 'xml', 'externalDocs', 'discriminator', 'deprecated', '$schema', '$id', '$anchor']);
+
+/** A schema that refers to itself cannot be inlined into a route table. */
+export class RecursiveSchemaError extends Error {
+  constructor(readonly ref: string) {
+    super(`schema ${ref} refers to itself`);
+  }
+}
+
+/**
+ * Turns an OpenAPI schema object into a self-contained JSON Schema for Ajv and Fastify's serializer: internal
+ * `$ref`s are inlined, OpenAPI 3.0 `nullable` and boolean `exclusiveMinimum/Maximum` become their JSON Schema
+ * forms, and OpenAPI-only annotations (`example`, `discriminator`, `x-*`) are dropped. Key order is kept, so
+ * output is deterministic. Throws RecursiveSchemaError on a schema that refers to itself.
+ */
+export function toJsonSchema(schema: unknown, doc: Json, stack: readonly string[] = []): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s, doc, stack));
+  if (typeof schema !== 'object' || schema === null) return schema;
+  const input = schema as Json;
+  if (typeof input.$ref === 'string') {
+    const ref = input.$ref;
+    if (stack.includes(ref)) throw new RecursiveSchemaError(ref);
+    const { $ref: _ref, ...siblings } = input;
+    const target = toJsonSchema(getAt(doc, fromPointer(ref)), doc, [...stack, ref]) as Json;
+    return mergeSiblings(target, siblings, doc, stack);
+  }
+  const out: Json = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (DROPPED.has(key) || key.startsWith('x-') || key === 'nullable') continue;
+    out[key] = isSchemaMap(key) ? mapValues(value, (v) => toJsonSchema(v, doc, stack)) : isSchemaKey(key) ? toJsonSchema(value, doc, stack) : value;
+  }
+  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+    if (typeof out[flag] === 'boolean') {
+      if (out[flag] === true && typeof out[bound] === 'number') {
+        out[flag] = out[bound];
+        delete out[bound];
+      } else delete out[flag];
+    }
+  }
+  return input.nullable === true ? makeNullable(out) : out;
+}
+
+function mergeSiblings(target: Json, siblings: Json, doc: Json, stack: readonly string[]): Json {
+  const kept = Object.entries(siblings).filter(([k]) => !DROPPED.has(k) && !k.startsWith('x-') && k !== 'summary');
+  if (kept.length === 0) return target;
+  const extra = toJsonSchema(Object.fromEntries(kept), doc, stack) as Json;
+  const annotations = ['description', 'title', 'default', 'readOnly', 'writeOnly'];
+  if (Object.keys(extra).every((k) => annotations.includes(k))) return { ...target, ...extra };
+  return { allOf: [target, extra] };
+}
+
+function makeNullable(schema: Json): Json {
+  const type = schema.type;
+  if (typeof type === 'string') schema.type = [type, 'null'];
+  else if (Array.isArray(type) && !type.includes('null')) schema.type = [...type, 'null'];
+  else if (type === undefined) return { anyOf: [schema, { type: 'null' }] };
+  if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+  return schema;
+}
+
+const SCHEMA_KEYS = new Set(['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf', 'prefixItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+function isSchemaKey(key: string): boolean {
+  return SCHEMA_KEYS.has(key);
+}
+
+function isSchemaMap(key: string): boolean {
+  return SCHEMA_MAPS.has(key);
+}
+
+function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fn(v)]));
+}

@@ -1,0 +1,44 @@
+import type { FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
+
+/** One route of a generated route table: taken from the spec, never written by hand. */
+export interface RouteDefinition {
+  operationId: string;
+  method: HTTPMethods;
+  /** Fastify URL (`/internal/users/:uid/llm-keys`). */
+  url: string;
+  /** The spec's path template (`/internal/users/{uid}/llm-keys`). */
+  path: string;
+  /** Alternatives (OR) of scheme names that must all pass (AND); empty means open. */
+  security: readonly (readonly string[])[];
+  /** JSON Schemas for params, querystring, headers, body and every documented response status. */
+  schema: FastifySchema;
+}
+
+/** A generated route table: operationId → route. */
+export type RouteTable = Readonly<Record<string, RouteDefinition>>;
+
+/** What a handler receives: the validated parts of the request, typed from the spec. */
+export interface HandlerRequest<Params = unknown, Query = unknown, Headers = unknown, Body = unknown> {
+  params: Params;
+  query: Query;
+  headers: Headers;
+  body: Body;
+  /** The authenticated principal, as the security scheme's authenticator returned it. */
+  principal: unknown;
+  /** The raw Fastify request (logger, id, abort signal). */
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** What a handler returns: a documented status and its body, plus optional response headers. */
+export interface HandlerReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** The outcome of checking one security scheme on a request. */
+export type AuthDecision = { ok: true; principal?: unknown } | { ok: false; status: number; body: unknown };
+
+/** Checks one security scheme (e.g. `InternalAuth`) on a request. */
+export type Authenticator = (request: FastifyRequest) => AuthDecision | Promise<AuthDecision>;
