@@ -1,7 +1,31 @@
 #!/usr/bin/env node
-// Entry point for `npx switchboard`: loads the TypeScript CLI through tsx so the repo needs no build step.
-import { register } from 'tsx/esm/api';
+// Entry point for `npx switchboard`. Runs the compiled CLI in dist/ when it is newer than every source file
+// in lib/ (`make build` makes it; a no-op `generate` then takes ~0.1 s), otherwise the TypeScript sources
+// through tsx, so an edited lib/ is never shadowed by a stale build.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../lib/cli.ts');
-process.exitCode = await main(process.argv.slice(2));
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSource(path));
+    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+const stamp = join(root, 'dist', '.stamp');
+const compiled = existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(join(root, 'lib'));
+let cli;
+if (compiled) {
+  cli = await import('../dist/lib/cli.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import('../lib/cli.ts');
+}
+process.exitCode = await cli.main(process.argv.slice(2));

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { sha256 } from './manifest.js';
+import { LIB_SOURCE_DIR } from './toolkit-root.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,7 +11,7 @@ const require = createRequire(import.meta.url);
  * every spec is regenerated even though no spec changed.
  */
 export function generatorFingerprint(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
+  const here = join(LIB_SOURCE_DIR, 'codegen');
   const parts = readdirSync(here)
     .filter((f) => f.endsWith('.ts'))
     .sort()

@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { emitIndex } from './emit-index.js';
 import { generatorFingerprint } from './fingerprint.js';
 import { MANIFEST_FILE, type Manifest, readManifest, serializeManifest, sha256 } from './manifest.js';
 import { SpecError, SpecErrors } from './spec-error.js';
+import { LIB_SOURCE_DIR } from './toolkit-root.js';
 import { type OutputPlan, writeOutput } from './write-output.js';
 
 /** Options of one generation. */
@@ -36,7 +36,6 @@ export interface GenerateReport {
 }
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
-const LIB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
  * Generates every service spec in `specsDir` into `outDir`. Unchanged specs (by content hash of every file
@@ -104,7 +103,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     const started = performance.now();
     try {
       const { buildService, loader } = await build();
-      const runtime = relative(join(outDir, name), LIB_DIR).split(sep).join('/');
+      const runtime = relative(join(outDir, name), LIB_SOURCE_DIR).split(sep).join('/');
       const built = await buildService(loader, path, name, rel(path), runtime.startsWith('.') ? runtime : `./${runtime}`);
       plan.services[name] = built.files;
       manifest.services[name] = {

@@ -19,11 +19,11 @@ export function parseSpecFile(path: string, text: string): SpecFile {
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   const first = doc.errors[0];
   if (first !== undefined) {
-    const pos = first.linePos?.[0];
+    const pos = lineCounter.linePos(first.pos[0]);
     throw new SpecError(
       'yaml-syntax',
       `invalid YAML: ${first.message.split('\n')[0]}`,
-      { file: path, line: pos?.line, column: pos?.col },
+      { file: path, line: pos.line, column: pos.col },
       'fix the YAML syntax at this line (indentation, a missing colon or quote, a duplicate key)',
     );
   }

@@ -1,0 +1,59 @@
+# Switchboard: every target installs what it needs first. `make help` lists them.
+SHELL := /bin/bash
+NODE_MODULES := node_modules/.package-lock.json
+LIB_SOURCES := $(shell find lib -name '*.ts' 2>/dev/null)
+SWITCHBOARD := node bin/switchboard.js
+
+.PHONY: help install build generate check-generated lint format typecheck test test-unit bench dev clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+install: $(NODE_MODULES) ## install dependencies from the lockfile (npm ci) when missing or stale
+
+$(NODE_MODULES): package.json package-lock.json
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("switchboard needs Node >= 20.19, found "+process.version); process.exit(1) }'
+	npm ci --no-audit --no-fund
+	@touch $(NODE_MODULES)
+
+build: dist/.stamp ## compile lib/ to dist/ so the CLI starts fast (used automatically when fresh)
+
+dist/.stamp: $(NODE_MODULES) $(LIB_SOURCES) tsconfig.json tsconfig.build.json
+	@rm -rf dist
+	npx tsc -p tsconfig.build.json
+	@touch dist/.stamp
+
+generate: build ## generate types, clients, route tables and fakes from specs/ into generated/
+	$(SWITCHBOARD) generate
+
+check-generated: build ## fail when generated/ is not what specs/ generates (the drift check)
+	$(SWITCHBOARD) generate --check
+
+typecheck: $(NODE_MODULES) ## type-check everything, generated code and type tests included
+	npx tsc --noEmit -p tsconfig.json
+
+lint: build ## biome (code) + the house OpenAPI lint (specs) + type-check
+	npx biome check .
+	$(SWITCHBOARD) lint
+	npx tsc --noEmit -p tsconfig.json
+
+format: $(NODE_MODULES) ## apply biome's formatting and safe fixes
+	npx biome check --write .
+
+test: build ## everything: drift check, type tests, unit, integration and contract tests
+	$(SWITCHBOARD) generate --check
+	npx tsc --noEmit -p tsconfig.json
+	node scripts/run-tests.js
+
+bench: build ## run every benchmark suite in bench/ and write bench/results/<suite>.json
+	npx tsx bench/run.ts $(SUITES)
+
+dev: generate typecheck ## install, generate and type-check; services start here once they exist
+	@echo
+	@echo "switchboard: generated/ is up to date with specs/ and type-checks."
+	@echo "  specs:      $$(ls specs/*.yaml | tr '\n' ' ')"
+	@echo "  generated:  generated/<service>/{types,client,server,fake}.ts and generated/index.ts"
+	@echo "  next:       edit a spec, run 'make generate', and let the compiler show what no longer matches"
+
+clean: ## remove build output and caches (never generated/ or specs/)
+	rm -rf dist .switchboard coverage
