@@ -1,16 +1,18 @@
 /** The `switchboard` command line: dispatches to one module per command, loaded only when used. */
 
-const commands: Record<string, { summary: string; load: () => Promise<(args: string[]) => Promise<number>> }> =
-  {
-    generate: {
-      summary: 'generate types, clients, route tables and fakes from specs/ into generated/',
-      load: async () => (await import('./cli/generate-command.js')).generateCommand,
-    },
-    lint: {
-      summary: 'check specs against the house OpenAPI conventions',
-      load: async () => (await import('./cli/lint-command.js')).lintCommand,
-    },
-  };
+const commands: Record<
+  string,
+  { summary: string; load: () => Promise<(args: string[]) => Promise<number>> }
+> = {
+  generate: {
+    summary: 'generate types, clients, route tables and fakes from specs/ into generated/',
+    load: async () => (await import('./cli/generate-command.js')).generateCommand,
+  },
+  lint: {
+    summary: 'check specs against the house OpenAPI conventions',
+    load: async () => (await import('./cli/lint-command.js')).lintCommand,
+  },
+};
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);

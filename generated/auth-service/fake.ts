@@ -23,10 +23,7 @@ export const authServiceExamples: Record<keyof AuthServiceClient, FakeExample | 
       jti: "9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d",
     },
   },
-  revokeToken: {
-    status: 204,
-    value: null,
-  },
+  revokeToken: { status: 204, value: undefined },
 };
 
 /** An in-memory auth-service client for tests: spec examples by default, `overrides` per method. */

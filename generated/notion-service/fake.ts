@@ -12,14 +12,8 @@ export const notionServiceExamples: Record<keyof NotionServiceClient, FakeExampl
       token: "secret_3xAmPl3NotionIntegrationToken0000000000",
     },
   },
-  connectNotion: {
-    status: 204,
-    value: null,
-  },
-  disconnectNotion: {
-    status: 204,
-    value: null,
-  },
+  connectNotion: { status: 204, value: undefined },
+  disconnectNotion: { status: 204, value: undefined },
 };
 
 /** An in-memory notion-service client for tests: spec examples by default, `overrides` per method. */

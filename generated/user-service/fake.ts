@@ -13,10 +13,7 @@ export const userServiceExamples: Record<keyof UserServiceClient, FakeExample | 
       anthropic: "sk-ant-api03-example-key",
     },
   },
-  reportLlmKeyUsage: {
-    status: 204,
-    value: null,
-  },
+  reportLlmKeyUsage: { status: 204, value: undefined },
   getOAuthToken: {
     status: 200,
     value: {
@@ -35,10 +32,7 @@ export const userServiceExamples: Record<keyof UserServiceClient, FakeExample | 
       createdAt: "2025-06-01T12:00:00Z",
     },
   },
-  setLlmKey: {
-    status: 204,
-    value: null,
-  },
+  setLlmKey: { status: 204, value: undefined },
 };
 
 /** An in-memory user-service client for tests: spec examples by default, `overrides` per method. */

@@ -75,6 +75,9 @@ export async function generateCommand(args: string[]): Promise<number> {
 }
 
 function printProgress(e: ProgressEvent): void {
-  const detail = e.status === 'generated' ? `${String(e.operations ?? 0).padStart(3)} operations ${e.ms.toFixed(0).padStart(5)} ms` : '';
+  const detail =
+    e.status === 'generated'
+      ? `${String(e.operations ?? 0).padStart(3)} operations ${e.ms.toFixed(0).padStart(5)} ms`
+      : '';
   console.log(`  ${e.status.padEnd(9)} ${e.service.padEnd(28)} ${detail}`.trimEnd());
 }

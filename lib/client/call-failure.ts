@@ -23,17 +23,23 @@ export function callFailure(
 }
 
 /** Classifies anything a transport or policy threw into a CallFailure with the right code. */
-export function failureFromUnknown(error: unknown, operationId: string, callerSignal?: AbortSignal): CallFailure {
+export function failureFromUnknown(
+  error: unknown,
+  operationId: string,
+  callerSignal?: AbortSignal,
+): CallFailure {
   const e = error as { name?: string; message?: string; cause?: { code?: string } } | undefined;
   const extra = { operationId, cause: error };
-  if (error instanceof DeadlineExceededError) return callFailure('policy', 'DEADLINE_EXCEEDED', e?.message ?? '', extra);
+  if (error instanceof DeadlineExceededError)
+    return callFailure('policy', 'DEADLINE_EXCEEDED', e?.message ?? '', extra);
   if (e?.name === 'AbortError' && callerSignal?.aborted) {
     return callFailure('transport', 'ABORTED', 'the caller aborted the call', extra);
   }
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return callFailure('transport', 'TIMEOUT', 'the attempt timed out and was aborted', extra);
   }
-  if (e?.name === 'SyntaxError') return callFailure('transport', 'INVALID_RESPONSE', `unparseable response: ${e.message}`, extra);
+  if (e?.name === 'SyntaxError')
+    return callFailure('transport', 'INVALID_RESPONSE', `unparseable response: ${e.message}`, extra);
   const code = e?.cause?.code ?? '';
   const detail = code === '' ? (e?.message ?? String(error)) : `${e?.message ?? 'request failed'} (${code})`;
   return callFailure('transport', 'NETWORK_ERROR', detail, extra);

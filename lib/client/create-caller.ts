@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch';
 import { currentContext } from '../context/request-context.js';
-import { failureFromUnknown, callFailure } from './call-failure.js';
+import { callFailure, failureFromUnknown } from './call-failure.js';
 import { singleAttemptPolicy } from './call-policy.js';
 import { type CallOptions, type ClientOptions, DEFAULT_TIMEOUT_MS } from './client-options.js';
 import { codeForStatus } from './error-code.js';
@@ -17,7 +17,11 @@ export interface CallInput {
 }
 
 /** Calls one operation by id; what every generated client method delegates to. */
-export type Caller = (operationId: string, input: CallInput | undefined, options: CallOptions | undefined) => Promise<unknown>;
+export type Caller = (
+  operationId: string,
+  input: CallInput | undefined,
+  options: CallOptions | undefined,
+) => Promise<unknown>;
 
 interface Outcome {
   data?: unknown;
@@ -48,17 +52,29 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     try {
       const headers = await outboundHeaders(spec, op, options, call);
       const signal = call.signal ?? inbound?.signal;
-      const context = { service: spec.name, operationId, method: op.method, idempotent: op.idempotent, timeoutMs, deadline, signal };
+      const context = {
+        service: spec.name,
+        operationId,
+        method: op.method,
+        idempotent: op.idempotent,
+        timeoutMs,
+        deadline,
+        signal,
+      };
       const outcome = await policy.execute(context, (attemptSignal) => {
         attempts++;
         if (deadline !== undefined) headers[DEADLINE_HEADER] = String(Math.max(1, deadline - Date.now()));
-        return core.request(op.method, op.path as never, {
-          params: { path: input.path, query: input.query, header: input.headers },
-          body: input.body,
-          headers,
-          signal: attemptSignal,
-          parseAs: op.parseAs,
-        } as never) as Promise<Outcome>;
+        return core.request(
+          op.method,
+          op.path as never,
+          {
+            params: { path: input.path, query: input.query, header: input.headers },
+            body: input.body,
+            headers,
+            signal: attemptSignal,
+            parseAs: op.parseAs,
+          } as never,
+        ) as Promise<Outcome>;
       });
       return toResult(op, operationId, outcome, attempts);
     } catch (error) {
@@ -77,9 +93,20 @@ function toResult(op: OperationSpec, operationId: string, outcome: Outcome, atte
   const code = response.ok ? 'INVALID_RESPONSE' : codeForStatus(status);
   const message = `${operationId}: HTTP ${status}${messageOf(body)}`;
   if (!documented) {
-    return { ok: false, error: callFailure('undocumented', code, `${message} (status not in the spec)`, { operationId, attempts, httpStatus: status, body }) };
+    return {
+      ok: false,
+      error: callFailure('undocumented', code, `${message} (status not in the spec)`, {
+        operationId,
+        attempts,
+        httpStatus: status,
+        body,
+      }),
+    };
   }
-  return { ok: false, error: { kind: 'http', status, code, message, body, headers: response.headers, attempts, operationId } };
+  return {
+    ok: false,
+    error: { kind: 'http', status, code, message, body, headers: response.headers, attempts, operationId },
+  };
 }
 
 function messageOf(body: unknown): string {

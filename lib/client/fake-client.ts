@@ -44,7 +44,9 @@ export function createFake<C extends object>(
       if (override !== undefined) return override(...(args as never[]));
       const example = examples[name];
       if (example === null || example === undefined) {
-        throw new Error(`fake ${service}.${name} has no example in the spec; override it: fake.override({ ${name}: async () => ok(...) })`);
+        throw new Error(
+          `fake ${service}.${name} has no example in the spec; override it: fake.override({ ${name}: async () => ok(...) })`,
+        );
       }
       return ok(structuredClone(example.value), example.status);
     };
@@ -66,10 +68,17 @@ export function ok<T, S extends number = 200>(value: T, status: S = 200 as S): S
 }
 
 /** A documented error Result for `status` with `body`, for fakes and tests. */
-export function httpError<S extends number, B>(status: S, body: B, operationId = 'fake'): Failure<HttpError<S, B>> {
+export function httpError<S extends number, B>(
+  status: S,
+  body: B,
+  operationId = 'fake',
+): Failure<HttpError<S, B>> {
   const code = codeForStatus(status);
   const headers = new Headers();
-  return { ok: false, error: { kind: 'http', status, code, message: `HTTP ${status}`, body, headers, attempts: 1, operationId } };
+  return {
+    ok: false,
+    error: { kind: 'http', status, code, message: `HTTP ${status}`, body, headers, attempts: 1, operationId },
+  };
 }
 
 /** A transport or policy failure Result (e.g. `TIMEOUT`, `CIRCUIT_OPEN`), for fakes and tests. */

@@ -1,9 +1,32 @@
 export { callFailure, failureFromUnknown } from './call-failure.js';
-export { type AttemptContext, type CallPolicy, DeadlineExceededError, singleAttemptPolicy } from './call-policy.js';
-export { type CallOptions, type ClientOptions, type Credential, DEFAULT_TIMEOUT_MS } from './client-options.js';
-export { type CallInput, type Caller, createCaller } from './create-caller.js';
+export {
+  type AttemptContext,
+  type CallPolicy,
+  DeadlineExceededError,
+  singleAttemptPolicy,
+} from './call-policy.js';
+export {
+  type CallOptions,
+  type ClientOptions,
+  type Credential,
+  DEFAULT_TIMEOUT_MS,
+} from './client-options.js';
+export { type Caller, type CallInput, createCaller } from './create-caller.js';
 export { codeForStatus, ERROR_CODES, type ErrorCode } from './error-code.js';
-export { createFake, type Fake, type FakeCalls, type FakeExample, httpError, ok, transportError } from './fake-client.js';
-export { CORRELATION_HEADER, childTraceparent, DEADLINE_HEADER, TRACEPARENT_HEADER } from './outbound-headers.js';
+export {
+  createFake,
+  type Fake,
+  type FakeCalls,
+  type FakeExample,
+  httpError,
+  ok,
+  transportError,
+} from './fake-client.js';
+export {
+  CORRELATION_HEADER,
+  childTraceparent,
+  DEADLINE_HEADER,
+  TRACEPARENT_HEADER,
+} from './outbound-headers.js';
 export type { CallFailure, Failure, HttpError, Result, Success } from './result.js';
 export type { OperationSpec, SecuritySchemeSpec, ServiceSpec } from './service-spec.js';

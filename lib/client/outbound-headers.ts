@@ -24,7 +24,10 @@ export async function outboundHeaders(
   headers[CORRELATION_HEADER] = call.correlationId ?? context?.correlationId ?? randomUUID();
   const parent = context?.traceparent;
   if (parent !== undefined) headers[TRACEPARENT_HEADER] = childTraceparent(parent);
-  const credentials = { ...client.credentials, ...call.credentials } as Record<string, Credential | undefined>;
+  const credentials = { ...client.credentials, ...call.credentials } as Record<
+    string,
+    Credential | undefined
+  >;
   const alternative = op.security.find((names) => names.every((n) => credentials[n] !== undefined));
   for (const name of alternative ?? []) {
     const scheme = spec.schemes[name];
@@ -32,8 +35,10 @@ export async function outboundHeaders(
     if (scheme === undefined || source === undefined) continue;
     const secret = typeof source === 'function' ? await source() : source;
     if (scheme.type === 'apiKey' && scheme.in === 'header') headers[scheme.name.toLowerCase()] = secret;
-    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'bearer') headers.authorization = `Bearer ${secret}`;
-    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'basic') headers.authorization = `Basic ${secret}`;
+    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'bearer')
+      headers.authorization = `Bearer ${secret}`;
+    else if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'basic')
+      headers.authorization = `Basic ${secret}`;
   }
   return headers;
 }

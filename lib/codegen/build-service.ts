@@ -5,9 +5,9 @@ import { emitServer } from './emit-server.js';
 import { emitTypes } from './emit-types.js';
 import { readOperations } from './operation-model.js';
 import { routeSchema } from './route-schema.js';
+import { readSchemes, type ServiceModel, serviceNames } from './service-model.js';
 import { SpecError } from './spec-error.js';
 import { SpecLoader } from './spec-loader.js';
-import { readSchemes, type ServiceModel, serviceNames } from './service-model.js';
 import { validateOpenApi } from './validate-openapi.js';
 
 /** The files generated for one service, by name, and the absolute paths of every spec file it read. */
@@ -38,7 +38,15 @@ export async function buildService(
   const invalid = validateOpenApi(bundle);
   if (invalid.length > 0) throw invalid;
   const { operations, errors } = readOperations(bundle);
-  const service: ServiceModel = { name, ...serviceNames(name), specPath, runtime, operations, schemes: readSchemes(bundle), bundle };
+  const service: ServiceModel = {
+    name,
+    ...serviceNames(name),
+    specPath,
+    runtime,
+    operations,
+    schemes: readSchemes(bundle),
+    bundle,
+  };
   const schemas: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
     const schema = routeSchema(service, op);

@@ -1,6 +1,6 @@
-import { errorAt } from './spec-file.js';
-import type { SpecFile } from './spec-file.js';
 import { fromPointer, toPointer } from './spec-error.js';
+import type { SpecFile } from './spec-file.js';
+import { errorAt } from './spec-file.js';
 import { getAt, SpecLoader } from './spec-loader.js';
 
 type Json = Record<string, unknown>;
@@ -33,7 +33,8 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   const files = new Map<string, SpecFile>([[entry.path, entry]]);
   const inlining = new Set<string>();
   const doc = structuredClone(entry.value) as Json;
-  const components = (doc.components ??= {}) as Record<string, Json>;
+  doc.components ??= {};
+  const components = doc.components as Record<string, Json>;
 
   const resolveRef = (file: SpecFile, at: Segments, ref: string) => {
     const hash = ref.indexOf('#');
@@ -44,22 +45,37 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     const segments = fromPointer(pointer);
     const value = getAt(target.value, segments);
     if (value === undefined) {
-      throw errorAt(file, at, 'unresolved-ref', `$ref '${ref}' points at nothing in ${target.path}`,
-        'check the file name and the JSON pointer after #; pointers are case-sensitive');
+      throw errorAt(
+        file,
+        at,
+        'unresolved-ref',
+        `$ref '${ref}' points at nothing in ${target.path}`,
+        'check the file name and the JSON pointer after #; pointers are case-sensitive',
+      );
     }
     return { target, segments, value, key: `${target.path}#${toPointer(segments)}` };
   };
 
   const loadRef = (file: SpecFile, at: Segments, filePart: string) => {
     if (/^[a-z]+:\/\//i.test(filePart)) {
-      throw errorAt(file, at, 'remote-ref', `remote $ref '${filePart}' is not supported`,
-        'copy the referenced document into specs/ and refer to it by a relative path');
+      throw errorAt(
+        file,
+        at,
+        'remote-ref',
+        `remote $ref '${filePart}' is not supported`,
+        'copy the referenced document into specs/ and refer to it by a relative path',
+      );
     }
     try {
       return loader.load(SpecLoader.resolveFile(file.path, filePart));
     } catch (error) {
-      throw errorAt(file, at, 'unresolved-ref', `$ref file '${filePart}' cannot be loaded: ${(error as Error).message}`,
-        'refs to other files are relative to the file that holds the $ref');
+      throw errorAt(
+        file,
+        at,
+        'unresolved-ref',
+        `$ref file '${filePart}' cannot be loaded: ${(error as Error).message}`,
+        'refs to other files are relative to the file that holds the $ref',
+      );
     }
   };
 
@@ -83,7 +99,8 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     if (known !== undefined) return { $ref: known, ...siblings };
     const [head, kind, name] = segments;
     if (segments.length === 3 && head === 'components' && kind !== undefined && name !== undefined) {
-      const slot = (components[kind] ??= {}) as Json;
+      components[kind] ??= {};
+      const slot = components[kind];
       let bundledName = name;
       for (let n = 2; Object.hasOwn(slot, bundledName); n++) bundledName = `${name}${n}`;
       const ref = `#/components/${kind}/${bundledName}`;
@@ -94,8 +111,13 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
       return { $ref: ref, ...siblings };
     }
     if (inlining.has(key)) {
-      throw errorAt(file, [...at, '$ref'], 'recursive-ref', `$ref '${obj.$ref}' refers to itself through a non-component`,
-        'move the recursive schema under components/schemas so it can be referenced by name');
+      throw errorAt(
+        file,
+        [...at, '$ref'],
+        'recursive-ref',
+        `$ref '${obj.$ref}' refers to itself through a non-component`,
+        'move the recursive schema under components/schemas so it can be referenced by name',
+      );
     }
     inlining.add(key);
     origins.set(toPointer(out), { file: target, segments });
@@ -135,7 +157,8 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   const origin = (segments: Segments): Origin => {
     for (let n = segments.length; n >= 0; n--) {
       const found = origins.get(toPointer(segments.slice(0, n)));
-      if (found !== undefined) return { file: found.file, segments: [...found.segments, ...segments.slice(n)] };
+      if (found !== undefined)
+        return { file: found.file, segments: [...found.segments, ...segments.slice(n)] };
     }
     return { file: entry, segments };
   };
@@ -144,17 +167,27 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   return { entry, doc, files: [...files.values()], origin };
 }
 
-function checkInternalRefs(doc: Json, origin: (s: Segments) => Origin, at: (string | number)[] = [], node: unknown = doc) {
+function checkInternalRefs(
+  doc: Json,
+  origin: (s: Segments) => Origin,
+  at: (string | number)[] = [],
+  node: unknown = doc,
+) {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => checkInternalRefs(doc, origin, [...at, i], v));
+    for (const [i, v] of node.entries()) checkInternalRefs(doc, origin, [...at, i], v);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const ref = (node as Json).$ref;
   if (typeof ref === 'string' && getAt(doc, fromPointer(ref)) === undefined) {
     const o = origin([...at, '$ref']);
-    throw errorAt(o.file, o.segments, 'unresolved-ref', `$ref '${ref}' points at nothing`,
-      'check the JSON pointer after #; pointers are case-sensitive');
+    throw errorAt(
+      o.file,
+      o.segments,
+      'unresolved-ref',
+      `$ref '${ref}' points at nothing`,
+      'check the JSON pointer after #; pointers are case-sensitive',
+    );
   }
   for (const [k, v] of Object.entries(node)) if (k !== '$ref') checkInternalRefs(doc, origin, [...at, k], v);
 }

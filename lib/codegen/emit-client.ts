@@ -4,7 +4,14 @@ import { toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
 import type { ServiceModel } from './service-model.js';
-import { bodyType, opTypeAlias, isSuccess, paramPresence, paramsType, responseBodyType } from './type-refs.js';
+import {
+  bodyType,
+  isSuccess,
+  opTypeAlias,
+  paramPresence,
+  paramsType,
+  responseBodyType,
+} from './type-refs.js';
 
 /** `client.ts`: the service's runtime table, input/result types per operation and `create<Service>Client`. */
 export function emitClient(service: ServiceModel): string {
@@ -26,21 +33,31 @@ export function emitClient(service: ServiceModel): string {
     `export const ${camel}Spec: ServiceSpec = ${toLiteral(table)};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), inputType(op), resultType(op));
-  out.push(`/** A typed client for ${service.name}: one method per operation, each resolving to a Result. */`);
+  out.push(
+    `/** A typed client for ${service.name}: one method per operation, each resolving to a Result. */`,
+  );
   out.push(`export interface ${pascal}Client {`);
   for (const op of operations) {
     const name = toPascal(op.id);
     const optional = inputRequired(op) ? '' : '?';
     out.push(`  /** ${docOf(op)} */`);
-    out.push(`  ${op.id}(input${optional}: ${name}Input, options?: CallOptions<${pascal}Scheme>): Promise<${name}Result>;`);
+    out.push(
+      `  ${op.id}(input${optional}: ${name}Input, options?: CallOptions<${pascal}Scheme>): Promise<${name}Result>;`,
+    );
   }
   out.push('}\n');
-  out.push(`/** Creates a ${service.name} client. Throws a TypeError when \`options.baseUrl\` is not an http(s) URL. */`);
-  out.push(`export function create${pascal}Client(options: ClientOptions<${pascal}Scheme>): ${pascal}Client {`);
+  out.push(
+    `/** Creates a ${service.name} client. Throws a TypeError when \`options.baseUrl\` is not an http(s) URL. */`,
+  );
+  out.push(
+    `export function create${pascal}Client(options: ClientOptions<${pascal}Scheme>): ${pascal}Client {`,
+  );
   out.push(`  const call = createCaller(${camel}Spec, options);`);
   out.push('  return {');
   for (const op of operations) {
-    out.push(`    ${op.id}: (input, options) => call(${JSON.stringify(op.id)}, input, options) as Promise<${toPascal(op.id)}Result>,`);
+    out.push(
+      `    ${op.id}: (input, options) => call(${JSON.stringify(op.id)}, input, options) as Promise<${toPascal(op.id)}Result>,`,
+    );
   }
   out.push('  };', '}', '');
   return out.join('\n');
@@ -77,9 +94,14 @@ function inputRequired(op: OperationModel): boolean {
 
 function inputType(op: OperationModel): string {
   const fields: string[] = [];
-  for (const [key, where] of [['path', 'path'], ['query', 'query'], ['headers', 'header']] as const) {
+  for (const [key, where] of [
+    ['path', 'path'],
+    ['query', 'query'],
+    ['headers', 'header'],
+  ] as const) {
     const presence = paramPresence(op.params, where);
-    if (presence !== 'none') fields.push(`  ${key}${presence === 'required' ? '' : '?'}: ${paramsType(op, where)};`);
+    if (presence !== 'none')
+      fields.push(`  ${key}${presence === 'required' ? '' : '?'}: ${paramsType(op, where)};`);
   }
   const body = bodyType(op);
   if (body !== undefined) fields.push(`  body${op.body?.required ? '' : '?'}: ${body};`);
@@ -88,7 +110,9 @@ function inputType(op: OperationModel): string {
 }
 
 function resultType(op: OperationModel): string {
-  const successes = op.responses.filter(isSuccess).map((r) => `  | Success<${r.status}, ${responseBodyType(op, r)}>`);
+  const successes = op.responses
+    .filter(isSuccess)
+    .map((r) => `  | Success<${r.status}, ${responseBodyType(op, r)}>`);
   const errors = op.responses
     .filter((r) => !isSuccess(r))
     .map((r) => `HttpError<${r.status === 'default' ? 'number' : r.status}, ${responseBodyType(op, r)}>`);

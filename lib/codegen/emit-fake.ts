@@ -10,19 +10,20 @@ import { isSuccess } from './type-refs.js';
  */
 export function emitFake(service: ServiceModel): string {
   const { pascal, camel } = service;
-  const examples: Record<string, FakeExample | null> = {};
-  for (const op of service.operations) {
+  const entries = service.operations.map((op) => {
     const success = op.responses.find(isSuccess);
-    if (success === undefined) examples[op.id] = null;
-    else if (success.kind === 'none') examples[op.id] = { status: success.status, value: null };
-    else examples[op.id] = success.example === undefined ? null : { status: success.status, value: success.example };
-  }
+    // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
+    if (success?.kind === 'none') return `  ${op.id}: { status: ${success.status}, value: undefined },`;
+    const example: FakeExample | null =
+      success?.example === undefined ? null : { status: success.status, value: success.example };
+    return `  ${op.id}: ${toLiteral(example, '  ')},`;
+  });
   return [
     generatedHeader(service.specPath),
     `import { createFake, type Fake, type FakeExample } from '${service.runtime}/client/index.js';`,
     `import type { ${pascal}Client } from './client.js';\n`,
     `/** The example answer of each ${service.name} operation, from the spec (null: no example, override it). */`,
-    `export const ${camel}Examples: Record<keyof ${pascal}Client, FakeExample | null> = ${toLiteral(examples)};\n`,
+    `export const ${camel}Examples: Record<keyof ${pascal}Client, FakeExample | null> = {\n${entries.join('\n')}\n};\n`,
     `/** An in-memory ${service.name} client for tests: spec examples by default, \`overrides\` per method. */`,
     `export function createFake${pascal}Client(overrides: Partial<${pascal}Client> = {}): Fake<${pascal}Client> {`,
     `  return createFake<${pascal}Client>(${JSON.stringify(service.name)}, ${camel}Examples, overrides);`,

@@ -22,7 +22,9 @@ export function emitServer(service: ServiceModel, schemas: Record<string, Record
     `export const ${camel}Routes: RouteTable = ${toLiteral(table)};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), requestType(op), replyType(op));
-  out.push(`/** One handler per operation of ${service.name}; each returns a documented status and its body. */`);
+  out.push(
+    `/** One handler per operation of ${service.name}; each returns a documented status and its body. */`,
+  );
   out.push(`export interface ${pascal}Handlers {`);
   for (const op of operations) {
     const name = toPascal(op.id);
@@ -30,10 +32,14 @@ export function emitServer(service: ServiceModel, schemas: Record<string, Record
   }
   out.push('}\n');
   out.push(`/**`);
-  out.push(` * Fastify plugin registering every ${service.name} route with validation from the spec. Registration fails,`);
+  out.push(
+    ` * Fastify plugin registering every ${service.name} route with validation from the spec. Registration fails,`,
+  );
   out.push(` * naming them, when a handler or an authenticator for a security scheme is missing.`);
   out.push(` */`);
-  out.push(`export async function ${camel}RoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<${pascal}Handlers>): Promise<void> {`);
+  out.push(
+    `export async function ${camel}RoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<${pascal}Handlers>): Promise<void> {`,
+  );
   out.push(`  registerRoutes(app, ${JSON.stringify(service.name)}, ${camel}Routes, options);`);
   out.push('}', '');
   return out.join('\n');
@@ -51,12 +57,19 @@ function routeOf(op: OperationModel, schema: Record<string, unknown>): RouteDefi
 }
 
 function requestType(op: OperationModel): string {
-  const part = (where: 'path' | 'query' | 'header') => (paramPresence(op.params, where) === 'none' ? 'Record<string, never>' : paramsType(op, where));
+  const part = (where: 'path' | 'query' | 'header') =>
+    paramPresence(op.params, where) === 'none' ? 'Record<string, never>' : paramsType(op, where);
   const headerNames = op.params.filter((p) => p.in === 'header');
   // Fastify lower-cases header names; the spec's own spelling is kept in openapi-typescript's types.
-  const headers = headerNames.length === 0 ? 'Record<string, string | string[] | undefined>' : `{ ${headerNames
-    .map((p) => `${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${part('header')}[${JSON.stringify(p.specName)}]`)
-    .join('; ')} } & Record<string, string | string[] | undefined>`;
+  const headers =
+    headerNames.length === 0
+      ? 'Record<string, string | string[] | undefined>'
+      : `{ ${headerNames
+          .map(
+            (p) =>
+              `${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${part('header')}[${JSON.stringify(p.specName)}]`,
+          )
+          .join('; ')} } & Record<string, string | string[] | undefined>`;
   const body = bodyType(op);
   const bodyPart = body === undefined ? 'undefined' : op.body?.required ? body : `${body} | undefined`;
   return `/** What the \`${op.id}\` handler receives. */\nexport type ${toPascal(op.id)}Request = HandlerRequest<${part('path')}, ${part('query')}, ${headers}, ${bodyPart}>;\n`;

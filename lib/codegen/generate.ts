@@ -86,7 +86,14 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     if (service === null) continue;
     const clash = names.get(service);
     if (clash !== undefined) {
-      errors.push(new SpecError('duplicate-service', `service '${service}' is also defined by ${rel(clash)}`, { file }, 'keep one spec file per service name'));
+      errors.push(
+        new SpecError(
+          'duplicate-service',
+          `service '${service}' is also defined by ${rel(clash)}`,
+          { file },
+          'keep one spec file per service name',
+        ),
+      );
       continue;
     }
     names.set(service, file);
@@ -104,14 +111,25 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     try {
       const { buildService, loader } = await build();
       const runtime = relative(join(outDir, name), LIB_SOURCE_DIR).split(sep).join('/');
-      const built = await buildService(loader, path, name, rel(path), runtime.startsWith('.') ? runtime : `./${runtime}`);
+      const built = await buildService(
+        loader,
+        path,
+        name,
+        rel(path),
+        runtime.startsWith('.') ? runtime : `./${runtime}`,
+      );
       plan.services[name] = built.files;
       manifest.services[name] = {
         spec: rel(path),
         inputs: Object.fromEntries(built.inputs.map((f) => [rel(f), sha256(readFileSync(f))])),
         outputs: Object.fromEntries(Object.entries(built.files).map(([f, c]) => [f, sha256(c)])),
       };
-      events.push({ service: name, status: 'generated', ms: performance.now() - started, operations: built.operations });
+      events.push({
+        service: name,
+        status: 'generated',
+        ms: performance.now() - started,
+        operations: built.operations,
+      });
       options.onProgress?.(events.at(-1) as ProgressEvent);
     } catch (error) {
       if (error instanceof SpecError) errors.push(error);
@@ -132,20 +150,31 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   plan.root['index.ts'] = emitIndex(Object.keys(manifest.services));
   plan.root[MANIFEST_FILE] = serializeManifest(manifest);
   if (options.check === true) return { events, differences: diffOutput(outDir, plan, rel) };
-  const changed = plan.remove.length > 0 || Object.keys(plan.services).length > 0 || diffOutput(outDir, { services: {}, remove: [], root: plan.root }, rel).length > 0;
+  const changed =
+    plan.remove.length > 0 ||
+    Object.keys(plan.services).length > 0 ||
+    diffOutput(outDir, { services: {}, remove: [], root: plan.root }, rel).length > 0;
   if (changed) writeOutput(outDir, plan);
   return { events, differences: [] };
 }
 
 function listSpecFiles(dir: string): string[] {
-  if (!existsSync(dir)) throw new SpecErrors([new SpecError('specs-folder', `specs folder ${dir} does not exist`, { file: dir }, 'pass --specs DIR')]);
+  if (!existsSync(dir))
+    throw new SpecErrors([
+      new SpecError('specs-folder', `specs folder ${dir} does not exist`, { file: dir }, 'pass --specs DIR'),
+    ]);
   return readdirSync(dir)
     .filter((f) => SPEC_EXTENSIONS.has(extname(f)) && !f.startsWith('.'))
     .sort()
     .map((f) => join(dir, f));
 }
 
-function upToDate(entry: Manifest['services'][string], root: string, outDir: string, service: string): boolean {
+function upToDate(
+  entry: Manifest['services'][string],
+  root: string,
+  outDir: string,
+  service: string,
+): boolean {
   for (const [file, sha] of Object.entries(entry.inputs)) {
     const path = join(root, file);
     if (!existsSync(path) || sha256(readFileSync(path)) !== sha) return false;
@@ -167,7 +196,9 @@ function diffOutput(outDir: string, plan: OutputPlan, rel: (p: string) => string
   for (const [service, files] of Object.entries(plan.services)) {
     for (const [name, content] of Object.entries(files)) compare(join(outDir, service, name), content);
     const dir = join(outDir, service);
-    if (existsSync(dir)) for (const name of readdirSync(dir)) if (files[name] === undefined) out.push(`stale    ${rel(join(dir, name))}`);
+    if (existsSync(dir))
+      for (const name of readdirSync(dir))
+        if (files[name] === undefined) out.push(`stale    ${rel(join(dir, name))}`);
   }
   for (const service of plan.remove) out.push(`stale    ${rel(join(outDir, service))}/`);
   for (const [name, content] of Object.entries(plan.root)) compare(join(outDir, name), content);

@@ -4,7 +4,16 @@ import { getAt } from './spec-loader.js';
 type Json = Record<string, unknown>;
 
 /** OpenAPI-only annotations that JSON Schema validators and serializers do not understand. */
-const DROPPED = new Set(['example', 'xml', 'externalDocs', 'discriminator', 'deprecated', '$schema', '$id', '$anchor']);
+const DROPPED = new Set([
+  'example',
+  'xml',
+  'externalDocs',
+  'discriminator',
+  'deprecated',
+  '$schema',
+  '$id',
+  '$anchor',
+]);
 
 /** A schema that refers to itself cannot be inlined into a route table. */
 export class RecursiveSchemaError extends Error {
@@ -33,9 +42,16 @@ export function toJsonSchema(schema: unknown, doc: Json, stack: readonly string[
   const out: Json = {};
   for (const [key, value] of Object.entries(input)) {
     if (DROPPED.has(key) || key.startsWith('x-') || key === 'nullable') continue;
-    out[key] = isSchemaMap(key) ? mapValues(value, (v) => toJsonSchema(v, doc, stack)) : isSchemaKey(key) ? toJsonSchema(value, doc, stack) : value;
+    out[key] = isSchemaMap(key)
+      ? mapValues(value, (v) => toJsonSchema(v, doc, stack))
+      : isSchemaKey(key)
+        ? toJsonSchema(value, doc, stack)
+        : value;
   }
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (typeof out[flag] === 'boolean') {
       if (out[flag] === true && typeof out[bound] === 'number') {
         out[flag] = out[bound];
@@ -47,7 +63,9 @@ export function toJsonSchema(schema: unknown, doc: Json, stack: readonly string[
 }
 
 function mergeSiblings(target: Json, siblings: Json, doc: Json, stack: readonly string[]): Json {
-  const kept = Object.entries(siblings).filter(([k]) => !DROPPED.has(k) && !k.startsWith('x-') && k !== 'summary');
+  const kept = Object.entries(siblings).filter(
+    ([k]) => !DROPPED.has(k) && !k.startsWith('x-') && k !== 'summary',
+  );
   if (kept.length === 0) return target;
   const extra = toJsonSchema(Object.fromEntries(kept), doc, stack) as Json;
   const annotations = ['description', 'title', 'default', 'readOnly', 'writeOnly'];
@@ -64,7 +82,22 @@ function makeNullable(schema: Json): Json {
   return schema;
 }
 
-const SCHEMA_KEYS = new Set(['items', 'additionalProperties', 'not', 'allOf', 'anyOf', 'oneOf', 'prefixItems', 'contains', 'propertyNames', 'if', 'then', 'else', 'unevaluatedProperties', 'unevaluatedItems']);
+const SCHEMA_KEYS = new Set([
+  'items',
+  'additionalProperties',
+  'not',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'prefixItems',
+  'contains',
+  'propertyNames',
+  'if',
+  'then',
+  'else',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
 
 function isSchemaKey(key: string): boolean {

@@ -8,7 +8,8 @@ export function toLiteral(value: unknown, indent = ''): string {
   const inner = `${indent}  `;
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (value.every((v) => v === null || typeof v !== 'object')) return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
+    if (value.every((v) => v === null || typeof v !== 'object'))
+      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
     return `[\n${value.map((v) => `${inner}${toLiteral(v, inner)}`).join(',\n')},\n${indent}]`;
   }
   const entries = Object.entries(value).filter(([, v]) => v !== undefined);

@@ -1,9 +1,8 @@
 import type { Bundle } from './bundle.js';
-import { SpecError } from './spec-error.js';
+import { toCamelIdentifier } from './naming.js';
+import { fromPointer, SpecError } from './spec-error.js';
 import { errorAt } from './spec-file.js';
 import { getAt } from './spec-loader.js';
-import { fromPointer } from './spec-error.js';
-import { toCamelIdentifier } from './naming.js';
 
 type Json = Record<string, unknown>;
 type Segments = readonly (string | number)[];
@@ -75,7 +74,8 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
   };
   const deref = (value: unknown): Json => {
     let v = value as Json;
-    for (let i = 0; i < 20 && typeof v?.$ref === 'string'; i++) v = getAt(bundle.doc, fromPointer(v.$ref)) as Json;
+    for (let i = 0; i < 20 && typeof v?.$ref === 'string'; i++)
+      v = getAt(bundle.doc, fromPointer(v.$ref)) as Json;
     return v ?? {};
   };
   const paths = (bundle.doc.paths ?? {}) as Record<string, Json>;
@@ -89,19 +89,40 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
       const id = toCamelIdentifier(raw);
       const prior = ids.get(id);
       if (prior !== undefined) {
-        fail([...at, 'operationId'], 'duplicate-operation-id', `operationId '${id}' is already used at ${String(prior[2]).toUpperCase()} ${String(prior[1])}`,
-          'give every operation its own operationId');
+        fail(
+          [...at, 'operationId'],
+          'duplicate-operation-id',
+          `operationId '${id}' is already used at ${String(prior[2]).toUpperCase()} ${String(prior[1])}`,
+          'give every operation its own operationId',
+        );
         continue;
       }
       ids.set(id, at);
       const params = readParams(item, op, at, deref, fail);
-      const body = readBody(deref(op.requestBody), op.requestBody !== undefined, [...at, 'requestBody'], fail);
+      const body = readBody(
+        deref(op.requestBody),
+        op.requestBody !== undefined,
+        [...at, 'requestBody'],
+        fail,
+      );
       const responses = readResponses(deref(op.responses), [...at, 'responses'], deref, fail);
-      const security = ((op.security ?? bundle.doc.security ?? []) as Record<string, unknown>[]).map((r) => Object.keys(r));
-      const idempotent = typeof op['x-idempotent'] === 'boolean' ? op['x-idempotent'] : method !== 'post' && method !== 'patch';
+      const security = ((op.security ?? bundle.doc.security ?? []) as Record<string, unknown>[]).map((r) =>
+        Object.keys(r),
+      );
+      const idempotent =
+        typeof op['x-idempotent'] === 'boolean'
+          ? op['x-idempotent']
+          : method !== 'post' && method !== 'patch';
       const timeout = op['x-timeout-ms'];
       operations.push({
-        id, method, path, security, params, body, responses, idempotent,
+        id,
+        method,
+        path,
+        security,
+        params,
+        body,
+        responses,
+        idempotent,
         summary: typeof op.summary === 'string' ? op.summary : undefined,
         deprecated: op.deprecated === true,
         timeoutMs: typeof timeout === 'number' ? timeout : undefined,
@@ -110,7 +131,12 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
       for (const name of path.match(/\{[^}]+\}/g) ?? []) {
         const n = name.slice(1, -1);
         if (!params.some((p) => p.in === 'path' && p.name === n)) {
-          fail(at, 'path-params', `path parameter '${n}' of '${path}' is not declared`, `add a parameter {name: ${n}, in: path, required: true}`);
+          fail(
+            at,
+            'path-params',
+            `path parameter '${n}' of '${path}' is not declared`,
+            `add a parameter {name: ${n}, in: path, required: true}`,
+          );
         }
       }
     }
@@ -118,21 +144,40 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
   return { operations, errors };
 }
 
-function readParams(item: Json, op: Json, at: Segments, deref: (v: unknown) => Json, fail: Fail): ParamModel[] {
+function readParams(
+  item: Json,
+  op: Json,
+  at: Segments,
+  deref: (v: unknown) => Json,
+  fail: Fail,
+): ParamModel[] {
   const byKey = new Map<string, ParamModel>();
-  const lists: [unknown, Segments][] = [[item.parameters, [...at.slice(0, 2), 'parameters']], [op.parameters, [...at, 'parameters']]];
+  const lists: [unknown, Segments][] = [
+    [item.parameters, [...at.slice(0, 2), 'parameters']],
+    [op.parameters, [...at, 'parameters']],
+  ];
   for (const [list, listAt] of lists) {
     (Array.isArray(list) ? list : []).forEach((raw, i) => {
       const p = deref(raw);
       const where = p.in;
       if (where === 'cookie') {
-        fail([...listAt, i], 'unsupported-construct', `cookie parameter '${String(p.name)}' cannot be generated`,
-          'pass the value in a header or query parameter instead');
+        fail(
+          [...listAt, i],
+          'unsupported-construct',
+          `cookie parameter '${String(p.name)}' cannot be generated`,
+          'pass the value in a header or query parameter instead',
+        );
         return;
       }
       if (where !== 'path' && where !== 'query' && where !== 'header') return;
       const name = where === 'header' ? String(p.name).toLowerCase() : String(p.name);
-      byKey.set(`${where}:${name}`, { name, specName: String(p.name), in: where, required: p.required === true || where === 'path', schema: p.schema ?? {} });
+      byKey.set(`${where}:${name}`, {
+        name,
+        specName: String(p.name),
+        in: where,
+        required: p.required === true || where === 'path',
+        schema: p.schema ?? {},
+      });
     });
   }
   return [...byKey.values()];
@@ -140,7 +185,9 @@ function readParams(item: Json, op: Json, at: Segments, deref: (v: unknown) => J
 
 type Fail = (at: Segments, rule: string, message: string, hint?: string) => void;
 
-function pickMedia(content: unknown): { contentType: string; kind: BodyKind; media: Json } | 'unsupported' | undefined {
+function pickMedia(
+  content: unknown,
+): { contentType: string; kind: BodyKind; media: Json } | 'unsupported' | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
   const entries = Object.entries(content as Record<string, Json>);
   if (entries.length === 0) return undefined;
@@ -155,28 +202,50 @@ function readBody(body: Json, present: boolean, at: Segments, fail: Fail): BodyM
   if (!present) return undefined;
   const media = pickMedia(body.content);
   if (media === 'unsupported') {
-    fail([...at, 'content'], 'unsupported-construct', `request media types ${Object.keys(body.content as Json).join(', ')} cannot be generated`,
-      'use application/json (or text/plain) for internal calls');
+    fail(
+      [...at, 'content'],
+      'unsupported-construct',
+      `request media types ${Object.keys(body.content as Json).join(', ')} cannot be generated`,
+      'use application/json (or text/plain) for internal calls',
+    );
     return undefined;
   }
   if (media === undefined) return undefined;
-  return { required: body.required === true, contentType: media.contentType, kind: media.kind, schema: media.media.schema ?? {} };
+  return {
+    required: body.required === true,
+    contentType: media.contentType,
+    kind: media.kind,
+    schema: media.media.schema ?? {},
+  };
 }
 
-function readResponses(responses: Json, at: Segments, deref: (v: unknown) => Json, fail: Fail): ResponseModel[] {
+function readResponses(
+  responses: Json,
+  at: Segments,
+  deref: (v: unknown) => Json,
+  fail: Fail,
+): ResponseModel[] {
   const out: ResponseModel[] = [];
   for (const [key, raw] of Object.entries(responses)) {
     if (key.startsWith('x-')) continue;
     if (key !== 'default' && !/^[1-5]\d\d$/.test(key)) {
-      fail([...at, key], 'unsupported-construct', `response status '${key}' cannot be generated`,
-        "list each status explicitly (e.g. '500', '502') instead of a range");
+      fail(
+        [...at, key],
+        'unsupported-construct',
+        `response status '${key}' cannot be generated`,
+        "list each status explicitly (e.g. '500', '502') instead of a range",
+      );
       continue;
     }
     const response = deref(raw);
     const media = pickMedia(response.content);
     if (media === 'unsupported') {
-      fail([...at, key, 'content'], 'unsupported-construct', `response media types ${Object.keys(response.content as Json).join(', ')} cannot be generated`,
-        'use application/json (or text/plain) for internal calls');
+      fail(
+        [...at, key, 'content'],
+        'unsupported-construct',
+        `response media types ${Object.keys(response.content as Json).join(', ')} cannot be generated`,
+        'use application/json (or text/plain) for internal calls',
+      );
       continue;
     }
     const examples = media?.media.examples as Record<string, Json> | undefined;

@@ -1,8 +1,8 @@
-import { errorAt } from './spec-file.js';
-import type { SpecError } from './spec-error.js';
 import { RecursiveSchemaError, toJsonSchema } from './json-schema.js';
 import type { OperationModel, ParamModel } from './operation-model.js';
 import type { ServiceModel } from './service-model.js';
+import type { SpecError } from './spec-error.js';
+import { errorAt } from './spec-file.js';
 
 type Json = Record<string, unknown>;
 
@@ -11,9 +11,21 @@ export function routeSchema(service: ServiceModel, op: OperationModel): Json | S
   const doc = service.bundle.doc;
   try {
     const schema: Json = {};
-    const params = objectOf(op.params.filter((p) => p.in === 'path'), doc, true);
-    const query = objectOf(op.params.filter((p) => p.in === 'query'), doc, true);
-    const headers = objectOf(op.params.filter((p) => p.in === 'header'), doc, false);
+    const params = objectOf(
+      op.params.filter((p) => p.in === 'path'),
+      doc,
+      true,
+    );
+    const query = objectOf(
+      op.params.filter((p) => p.in === 'query'),
+      doc,
+      true,
+    );
+    const headers = objectOf(
+      op.params.filter((p) => p.in === 'header'),
+      doc,
+      false,
+    );
     if (params !== undefined) schema.params = params;
     if (query !== undefined) schema.querystring = query;
     if (headers !== undefined) schema.headers = headers;
@@ -32,8 +44,13 @@ export function routeSchema(service: ServiceModel, op: OperationModel): Json | S
   } catch (error) {
     if (!(error instanceof RecursiveSchemaError)) throw error;
     const o = service.bundle.origin(['paths', op.path, op.method]);
-    return errorAt(o.file, o.segments, 'unsupported-construct', `${op.id} uses recursive schema ${error.ref}, which a route table cannot inline`,
-      'bound the recursion (e.g. a fixed depth) or move the recursive part out of internal calls');
+    return errorAt(
+      o.file,
+      o.segments,
+      'unsupported-construct',
+      `${op.id} uses recursive schema ${error.ref}, which a route table cannot inline`,
+      'bound the recursion (e.g. a fixed depth) or move the recursive part out of internal calls',
+    );
   }
 }
 

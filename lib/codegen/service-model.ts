@@ -24,11 +24,15 @@ export interface ServiceModel {
 
 /** Reduces the spec's security schemes to what a client sends. */
 export function readSchemes(bundle: Bundle): Record<string, SecuritySchemeSpec> {
-  const raw = (getAt(bundle.doc, ['components', 'securitySchemes']) ?? {}) as Record<string, Record<string, unknown>>;
+  const raw = (getAt(bundle.doc, ['components', 'securitySchemes']) ?? {}) as Record<
+    string,
+    Record<string, unknown>
+  >;
   const out: Record<string, SecuritySchemeSpec> = {};
   for (const [name, value] of Object.entries(raw)) {
     let scheme = value;
-    if (typeof scheme.$ref === 'string') scheme = getAt(bundle.doc, fromPointer(scheme.$ref)) as Record<string, unknown>;
+    if (typeof scheme.$ref === 'string')
+      scheme = getAt(bundle.doc, fromPointer(scheme.$ref)) as Record<string, unknown>;
     if (scheme.type === 'apiKey' && (scheme.in === 'header' || scheme.in === 'query')) {
       out[name] = { type: 'apiKey', in: scheme.in, name: String(scheme.name) };
     } else if (scheme.type === 'http') {

@@ -1,4 +1,4 @@
-import { isCollection, isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { type Document, isCollection, isMap, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
 import { SpecError, toPointer } from './spec-error.js';
 
 /** One parsed spec file: its value as plain data and a way back from a path to the line that holds it. */
@@ -49,7 +49,9 @@ function locate(doc: Document, lines: LineCounter, segments: readonly (string | 
   for (const segment of segments) {
     if (!isCollection(node)) break;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      const pair = node.items.find(
+        (p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment),
+      );
       if (pair === undefined) break;
       offset = rangeStart(pair.key) ?? offset;
       node = pair.value;

@@ -29,7 +29,10 @@ export function responseBodyType(op: OperationModel, r: ResponseModel): string {
 }
 
 /** Whether `params` holds a parameter of location `where`, and whether any of them is required. */
-export function paramPresence(params: ParamModel[], where: ParamModel['in']): 'none' | 'optional' | 'required' {
+export function paramPresence(
+  params: ParamModel[],
+  where: ParamModel['in'],
+): 'none' | 'optional' | 'required' {
   const list = params.filter((p) => p.in === where);
   if (list.length === 0) return 'none';
   return list.some((p) => p.required) ? 'required' : 'optional';

@@ -3,8 +3,8 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { Bundle } from './bundle.js';
-import { fromPointer } from './spec-error.js';
 import type { SpecError } from './spec-error.js';
+import { fromPointer } from './spec-error.js';
 import { errorAt } from './spec-file.js';
 
 const require = createRequire(import.meta.url);
@@ -16,17 +16,27 @@ export function validateOpenApi(bundle: Bundle): SpecError[] {
   const version = bundle.doc.openapi;
   if (typeof version !== 'string' || !/^3\.[01]\.\d+/.test(version)) {
     return [
-      errorAt(bundle.entry, ['openapi'], 'openapi-version', `unsupported openapi version '${String(version)}'`,
-        "set 'openapi: 3.1.0' (3.0.x is accepted too)"),
+      errorAt(
+        bundle.entry,
+        ['openapi'],
+        'openapi-version',
+        `unsupported openapi version '${String(version)}'`,
+        "set 'openapi: 3.1.0' (3.0.x is accepted too)",
+      ),
     ];
   }
-  const validate = version.startsWith('3.1') ? (v31 ??= compile31()) : (v30 ??= compile30());
+  const validate = version.startsWith('3.1') ? compiled31() : compiled30();
   if (validate(bundle.doc)) return [];
   return pickErrors(validate.errors ?? []).map((e) => {
     const o = bundle.origin(fromPointer(e.instancePath));
     const detail = describe(e);
-    return errorAt(o.file, o.segments, 'openapi-schema', `${e.instancePath || '/'} ${detail}`,
-      'see the OpenAPI specification for the shape of this object');
+    return errorAt(
+      o.file,
+      o.segments,
+      'openapi-schema',
+      `${e.instancePath || '/'} ${detail}`,
+      'see the OpenAPI specification for the shape of this object',
+    );
   });
 }
 
@@ -42,10 +52,21 @@ function pickErrors(errors: ErrorObject[]): ErrorObject[] {
 }
 
 function describe(e: ErrorObject): string {
-  if (e.keyword === 'additionalProperties') return `has unknown property '${String(e.params.additionalProperty)}'`;
+  if (e.keyword === 'additionalProperties')
+    return `has unknown property '${String(e.params.additionalProperty)}'`;
   if (e.keyword === 'required') return `is missing required property '${String(e.params.missingProperty)}'`;
   if (e.keyword === 'enum') return `${e.message ?? 'is invalid'}: ${JSON.stringify(e.params.allowedValues)}`;
   return e.message ?? 'is invalid';
+}
+
+function compiled31(): ValidateFunction {
+  v31 ??= compile31();
+  return v31;
+}
+
+function compiled30(): ValidateFunction {
+  v30 ??= compile30();
+  return v30;
 }
 
 function compile31(): ValidateFunction {
@@ -84,7 +105,10 @@ function compile30(): ValidateFunction {
 function upgradeDraft4(node: unknown): void {
   if (typeof node !== 'object' || node === null) return;
   const o = node as Record<string, unknown>;
-  for (const [flag, bound] of [['exclusiveMinimum', 'minimum'], ['exclusiveMaximum', 'maximum']] as const) {
+  for (const [flag, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
     if (o[flag] === true && typeof o[bound] === 'number') {
       o[flag] = o[bound];
       delete o[bound];

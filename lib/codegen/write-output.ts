@@ -1,4 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { isGenerated } from './header.js';
 
@@ -29,11 +39,14 @@ export function writeOutput(outDir: string, plan: OutputPlan): void {
   try {
     for (const [service, files] of Object.entries(plan.services)) {
       mkdirSync(join(staging, service));
-      for (const [name, content] of Object.entries(files)) writeFileSync(join(staging, service, name), content);
+      for (const [name, content] of Object.entries(files))
+        writeFileSync(join(staging, service, name), content);
     }
-    for (const [name, content] of Object.entries(plan.root)) writeFileSync(join(staging, `root-${name}`), content);
+    for (const [name, content] of Object.entries(plan.root))
+      writeFileSync(join(staging, `root-${name}`), content);
     for (const service of [...Object.keys(plan.services), ...plan.remove]) {
-      if (existsSync(join(outDir, service))) renameSync(join(outDir, service), join(staging, `old-${service}`));
+      if (existsSync(join(outDir, service)))
+        renameSync(join(outDir, service), join(staging, `old-${service}`));
       if (plan.services[service] !== undefined) renameSync(join(staging, service), join(outDir, service));
     }
     for (const name of Object.keys(plan.root)) renameSync(join(staging, `root-${name}`), join(outDir, name));
@@ -53,12 +66,14 @@ function assertOwned(outDir: string, serviceDirs: string[], rootFiles: string[])
     }
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (!statSync(path).isFile() || !isGenerated(readFileSync(path, 'utf8').slice(0, 200))) foreign.push(path);
+      if (!statSync(path).isFile() || !isGenerated(readFileSync(path, 'utf8').slice(0, 200)))
+        foreign.push(path);
     }
   }
   for (const name of rootFiles) {
     const path = join(outDir, name);
-    if (name.endsWith('.ts') && existsSync(path) && !isGenerated(readFileSync(path, 'utf8').slice(0, 200))) foreign.push(path);
+    if (name.endsWith('.ts') && existsSync(path) && !isGenerated(readFileSync(path, 'utf8').slice(0, 200)))
+      foreign.push(path);
   }
   if (foreign.length > 0) {
     throw new OutputConflictError(

@@ -1,5 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AuthDecision, Authenticator, HandlerReply, HandlerRequest, RouteDefinition, RouteTable } from './route-table.js';
+import type {
+  AuthDecision,
+  Authenticator,
+  HandlerReply,
+  HandlerRequest,
+  RouteDefinition,
+  RouteTable,
+} from './route-table.js';
 import { createValidatorCompiler } from './validator-compiler.js';
 
 /** Options of a generated `<service>Routes` plugin. */
@@ -27,12 +34,15 @@ export function registerRoutes<H extends object>(
   const missing = Object.keys(routes).filter((id) => typeof handlers[id] !== 'function');
   const unknown = Object.keys(handlers).filter((id) => !Object.hasOwn(routes, id));
   if (missing.length > 0) throw new Error(`${service}: no handler for operation(s) ${missing.join(', ')}`);
-  if (unknown.length > 0) throw new Error(`${service}: handler(s) ${unknown.join(', ')} match no operation in the spec`);
+  if (unknown.length > 0)
+    throw new Error(`${service}: handler(s) ${unknown.join(', ')} match no operation in the spec`);
   const authenticate = options.authenticate ?? {};
   for (const route of Object.values(routes)) {
     const schemes = route.security.flat().filter((s) => typeof authenticate[s] !== 'function');
     if (schemes.length > 0) {
-      throw new Error(`${service}: operation ${route.operationId} needs an authenticator for ${[...new Set(schemes)].join(', ')}`);
+      throw new Error(
+        `${service}: operation ${route.operationId} needs an authenticator for ${[...new Set(schemes)].join(', ')}`,
+      );
     }
   }
   app.setValidatorCompiler(createValidatorCompiler());
@@ -63,7 +73,11 @@ export function registerRoutes<H extends object>(
   }
 }
 
-function securityHook(route: RouteDefinition, authenticate: Readonly<Record<string, Authenticator>>, principals: WeakMap<FastifyRequest, unknown>) {
+function securityHook(
+  route: RouteDefinition,
+  authenticate: Readonly<Record<string, Authenticator>>,
+  principals: WeakMap<FastifyRequest, unknown>,
+) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     let refusal: AuthDecision | undefined;
     for (const alternative of route.security) {

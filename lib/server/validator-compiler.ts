@@ -1,6 +1,6 @@
-import type { FastifySchemaCompiler } from 'fastify';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
 
 /**
  * Ajv (JSON Schema 2020-12, the OpenAPI 3.1 dialect) for route validation. Bodies are validated strictly:

@@ -1,0 +1,58 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { formatProblems, type LintProblem, lintSpecs } from '../../../lib/lint/index.js';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/lint/', import.meta.url));
+const fixture = (name: string): string => `${fixtures}${name}`;
+const brief = (problems: LintProblem[]) => problems.map((p) => `${p.rule}@${p.line}:${p.column}`);
+
+describe('lintSpecs', () => {
+  it('reports a problem in a shared file once, in that file, however many specs reach it', async () => {
+    const problems = await lintSpecs([fixture('shared/a-service.yaml'), fixture('shared/b-service.yaml')]);
+    expect(problems).toEqual([
+      {
+        file: fixture('shared/common.yaml'),
+        line: 9,
+        column: 5,
+        rule: 'switchboard/closed-objects',
+        severity: 'error',
+        message: 'object schema must set additionalProperties: false (or a value schema for a map)',
+        pointer: '#/components/schemas/Error',
+      },
+    ]);
+  });
+
+  it('keeps the structural checks: unresolved refs and invalid nodes get a clear message', async () => {
+    const problems = await lintSpecs([fixture('bad-structure.yaml')]);
+    expect(brief(problems)).toEqual(['struct@15:15', 'no-unresolved-refs@18:16']);
+    expect(problems[1]?.message).toBe(
+      "can't resolve $ref './common.yaml#/components/responses/Missing': fix the file path or the JSON pointer",
+    );
+  });
+
+  it('turns unreadable files into problems instead of throwing', async () => {
+    const problems = await lintSpecs([fixture('bad-yaml.yaml'), fixture('no-such-file.yaml')]);
+    expect(brief(problems)).toEqual(['parse@5:8', 'parse@1:1']);
+    expect(problems[0]?.message).toMatch(/^invalid YAML: /);
+    expect(problems[1]?.message).toMatch(/^cannot read file: ENOENT/);
+  });
+
+  it('rejects a YAML file that is not an OpenAPI document', async () => {
+    const problems = await lintSpecs([fixture('not-openapi.yaml')]);
+    expect(brief(problems)).toEqual(['struct@1:1']);
+    expect(problems[0]?.message).toBe('not an OpenAPI document: start the file with openapi: 3.1.0');
+  });
+
+  it('sorts by file, line and column and formats relative to cwd with a summary', async () => {
+    const problems = await lintSpecs([
+      fixture('bad-array-max-items.yaml'),
+      fixture('bad-closed-objects.yaml'),
+    ]);
+    const lines = formatProblems(problems, fixtures).split('\n');
+    expect(lines[0]).toBe(
+      'bad-array-max-items.yaml:17:11 error switchboard/array-max-items array schema must set maxItems',
+    );
+    expect(lines.at(-1)).toBe('7 errors, 0 warnings');
+    expect(formatProblems([], fixtures)).toBe('no problems');
+  });
+});
