@@ -1,5 +1,6 @@
 import { bundleSpec } from './bundle.js';
 import { emitClient } from './emit-client.js';
+import { emitDocument } from './emit-document.js';
 import { emitFake } from './emit-fake.js';
 import { emitServer } from './emit-server.js';
 import { emitTypes } from './emit-types.js';
@@ -60,6 +61,7 @@ export async function buildService(
       'client.ts': emitClient(service),
       'server.ts': emitServer(service, schemas),
       'fake.ts': emitFake(service),
+      'document.ts': emitDocument(bundle, specPath, service.camel),
     },
     inputs: bundle.files.map((f) => f.path),
     operations: operations.length,

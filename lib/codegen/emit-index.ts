@@ -12,6 +12,7 @@ export function emitIndex(services: readonly string[]): string {
     lines.push(
       `export { create${pascal}Client, type ${pascal}Client, ${camel}Spec } from './${name}/client.js';`,
     );
+    lines.push(`export { ${camel}Document } from './${name}/document.js';`);
     lines.push(`export { createFake${pascal}Client } from './${name}/fake.js';`);
     lines.push(
       `export { type ${pascal}Handlers, ${camel}Routes, ${camel}RoutesPlugin } from './${name}/server.js';`,

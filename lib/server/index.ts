@@ -1,3 +1,17 @@
+export { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from './create-service-app.js';
+export { type DocsOptions, docsPlugin } from './docs-plugin.js';
+export { type ErrorBody, errorHandlerPlugin } from './error-handler-plugin.js';
+export { closeOnSignals } from './graceful-shutdown.js';
+export { type HealthOptions, healthPlugin, type ReadinessCheck } from './health-plugin.js';
+export {
+  ConfigError,
+  INTERNAL_AUTH_HEADER,
+  internalAuthenticator,
+  MIN_TOKEN_LENGTH,
+  readInternalTokens,
+} from './internal-auth.js';
+export { loggerOptions, REDACTED_PATHS } from './logger-options.js';
+export { type RequestContextOptions, requestContextPlugin } from './request-context-plugin.js';
 export type {
   AuthDecision,
   Authenticator,

@@ -42,3 +42,12 @@ export type AuthDecision = { ok: true; principal?: unknown } | { ok: false; stat
 
 /** Checks one security scheme (e.g. `InternalAuth`) on a request. */
 export type Authenticator = (request: FastifyRequest) => AuthDecision | Promise<AuthDecision>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The spec's operationId of the route (set by the generated routes plugin). */
+    operationId?: string;
+    /** The route's security alternatives from the spec. */
+    security?: readonly (readonly string[])[];
+  }
+}

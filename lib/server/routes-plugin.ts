@@ -15,6 +15,8 @@ export interface RoutesPluginOptions<H> {
   handlers: H;
   /** One authenticator per security scheme the spec uses; a missing one fails registration. */
   authenticate?: Readonly<Record<string, Authenticator>>;
+  /** Largest body in bytes per operationId, for routes that need another limit than the app's. */
+  bodyLimit?: Readonly<Record<string, number>>;
 }
 
 type AnyHandler = (request: HandlerRequest) => HandlerReply | Promise<HandlerReply>;
@@ -54,6 +56,9 @@ export function registerRoutes<H extends object>(
       url: route.url,
       schema: route.schema,
       config: { operationId: route.operationId, security: route.security },
+      ...(options.bodyLimit?.[route.operationId] === undefined
+        ? {}
+        : { bodyLimit: options.bodyLimit[route.operationId] }),
       ...(route.security.length === 0 ? {} : { onRequest: securityHook(route, authenticate, principals) }),
       handler: async (request, reply) => {
         const out = await handler({

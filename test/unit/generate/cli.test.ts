@@ -18,7 +18,9 @@ describe('switchboard generate (CLI)', () => {
     const first = run(['generate'], ws.root);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/generated\s+pets\s+1 operations\s+\d+ ms/);
-    expect(first.out).toMatch(/switchboard: 1 generated, 0 unchanged, 0 removed into generated\/ in \d+\.\d+ s/);
+    expect(first.out).toMatch(
+      /switchboard: 1 generated, 0 unchanged, 0 removed into generated\/ in \d+\.\d+ s/,
+    );
     expect(run(['generate', '--check'], ws.root).code).toBe(0);
   });
 

@@ -21,7 +21,8 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
-const statuses = (report: Awaited<ReturnType<typeof generate>>) => Object.fromEntries(report.events.map((e) => [e.service, e.status]));
+const statuses = (report: Awaited<ReturnType<typeof generate>>) =>
+  Object.fromEntries(report.events.map((e) => [e.service, e.status]));
 
 describe('generate: determinism, incrementality, --check and stale outputs', () => {
   it('writes the same bytes for the same input, and a header naming the spec', async () => {
@@ -31,21 +32,47 @@ describe('generate: determinism, incrementality, --check and stale outputs', () 
     rmSync(ws.out, { recursive: true });
     await generate({ specsDir: ws.specs, outDir: ws.out });
     expect(snapshot(ws.out)).toEqual(first);
-    expect(Object.keys(first).filter((f) => f.startsWith('pets/'))).toEqual(['pets/client.ts', 'pets/fake.ts', 'pets/server.ts', 'pets/types.ts']);
-    expect(first['pets/client.ts']).toMatch(/^\/\/ @generated from specs\/pets\.yaml by switchboard, do not edit/);
+    expect(Object.keys(first).filter((f) => f.startsWith('pets/'))).toEqual([
+      'pets/client.ts',
+      'pets/fake.ts',
+      'pets/server.ts',
+      'pets/types.ts',
+    ]);
+    expect(first['pets/client.ts']).toMatch(
+      /^\/\/ @generated from specs\/pets\.yaml by switchboard, do not edit/,
+    );
     expect(first['index.ts']).toContain("from './pets/client.js'");
   });
 
   it('skips unchanged specs, regenerates a changed one and everything with --force', async () => {
-    ws = createWorkspace({ 'specs/pets.yaml': petSpec(), 'specs/toys.yaml': petSpec().replaceAll('getPet', 'getToy').replace('/pets/', '/toys/'), 'specs/shared.yaml': SHARED });
+    ws = createWorkspace({
+      'specs/pets.yaml': petSpec(),
+      'specs/toys.yaml': petSpec().replaceAll('getPet', 'getToy').replace('/pets/', '/toys/'),
+      'specs/shared.yaml': SHARED,
+    });
     await generate({ specsDir: ws.specs, outDir: ws.out });
-    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({ pets: 'unchanged', toys: 'unchanged' });
-    ws.write('specs/toys.yaml', petSpec().replaceAll('getPet', 'getToy').replace('/pets/', '/toys/').replace('Get a pet', 'Get a toy'));
-    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({ pets: 'unchanged', toys: 'generated' });
+    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({
+      pets: 'unchanged',
+      toys: 'unchanged',
+    });
+    ws.write(
+      'specs/toys.yaml',
+      petSpec().replaceAll('getPet', 'getToy').replace('/pets/', '/toys/').replace('Get a pet', 'Get a toy'),
+    );
+    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({
+      pets: 'unchanged',
+      toys: 'generated',
+    });
     expect(readFileSync(join(ws.out, 'toys/client.ts'), 'utf8')).toContain('Get a toy');
     ws.write('specs/shared.yaml', SHARED.replace('maxLength: 50', 'maxLength: 60'));
-    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({ pets: 'generated', toys: 'generated' });
-    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out, force: true }))).toEqual({ pets: 'generated', toys: 'generated' });
+    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({
+      pets: 'generated',
+      toys: 'generated',
+    });
+    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out, force: true }))).toEqual({
+      pets: 'generated',
+      toys: 'generated',
+    });
   });
 
   it('restores a hand-edited generated file on the next run', async () => {
@@ -67,16 +94,29 @@ describe('generate: determinism, incrementality, --check and stale outputs', () 
     writeFileSync(join(ws.out, 'pets/extra.ts'), '// @generated leftover\n');
     const before = snapshot(ws.out);
     const { differences } = await generate({ specsDir: ws.specs, outDir: ws.out, check: true });
-    expect(differences).toEqual(['changed  generated/pets/server.ts', 'missing  generated/pets/fake.ts', 'stale    generated/pets/extra.ts']);
+    expect(differences).toEqual([
+      'changed  generated/pets/server.ts',
+      'missing  generated/pets/fake.ts',
+      'stale    generated/pets/extra.ts',
+    ]);
     expect(snapshot(ws.out)).toEqual(before);
   });
 
   it('removes the outputs of a deleted spec, and --check reports them before', async () => {
-    ws = createWorkspace({ 'specs/pets.yaml': petSpec(), 'specs/toys.yaml': petSpec().replace('/pets/', '/toys/'), 'specs/shared.yaml': SHARED });
+    ws = createWorkspace({
+      'specs/pets.yaml': petSpec(),
+      'specs/toys.yaml': petSpec().replace('/pets/', '/toys/'),
+      'specs/shared.yaml': SHARED,
+    });
     await generate({ specsDir: ws.specs, outDir: ws.out });
     rmSync(join(ws.specs, 'toys.yaml'));
-    expect((await generate({ specsDir: ws.specs, outDir: ws.out, check: true })).differences).toContain('stale    generated/toys/');
-    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({ pets: 'unchanged', toys: 'removed' });
+    expect((await generate({ specsDir: ws.specs, outDir: ws.out, check: true })).differences).toContain(
+      'stale    generated/toys/',
+    );
+    expect(statuses(await generate({ specsDir: ws.specs, outDir: ws.out }))).toEqual({
+      pets: 'unchanged',
+      toys: 'removed',
+    });
     expect(existsSync(join(ws.out, 'toys'))).toBe(false);
     expect(readFileSync(join(ws.out, 'index.ts'), 'utf8')).not.toContain('toys');
   });
@@ -87,7 +127,9 @@ describe('generate: determinism, incrementality, --check and stale outputs', () 
     ws.write('generated/pets/notes.md', 'my own notes');
     ws.write('specs/pets.yaml', petSpec().replace('Get a pet', 'Fetch a pet'));
     const before = snapshot(ws.out);
-    await expect(generate({ specsDir: ws.specs, outDir: ws.out })).rejects.toBeInstanceOf(OutputConflictError);
+    await expect(generate({ specsDir: ws.specs, outDir: ws.out })).rejects.toBeInstanceOf(
+      OutputConflictError,
+    );
     expect(snapshot(ws.out)).toEqual(before);
   });
 

@@ -15,11 +15,24 @@ async function problems(files: Record<string, string>) {
   );
   expect(error).toBeInstanceOf(SpecErrors);
   expect(existsSync(ws.out)).toBe(false);
-  return (error as SpecErrors).errors.map((e) => ({ rule: e.rule, file: e.location.file.replace(`${ws?.root}/`, ''), line: e.location.line, text: e.format(), hint: e.hint }));
+  return (error as SpecErrors).errors.map((e) => ({
+    rule: e.rule,
+    file: e.location.file.replace(`${ws?.root}/`, ''),
+    line: e.location.line,
+    text: e.format(),
+    hint: e.hint,
+  }));
 }
 
 describe('bad specs get a located error, exit 1 and nothing written', () => {
-  const cases: { name: string; files: Record<string, string>; rule: string; file: string; line: number; mentions: string }[] = [
+  const cases: {
+    name: string;
+    files: Record<string, string>;
+    rule: string;
+    file: string;
+    line: number;
+    mentions: string;
+  }[] = [
     {
       name: 'invalid YAML',
       files: { 'specs/pets.yaml': 'openapi: 3.1.0\ninfo:\n  title: x\n   version: 1\npaths: {}\n' },
@@ -30,7 +43,9 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     },
     {
       name: 'duplicate YAML key',
-      files: { 'specs/pets.yaml': 'openapi: 3.1.0\ninfo: { title: x, version: "1" }\npaths: {}\npaths: {}\n' },
+      files: {
+        'specs/pets.yaml': 'openapi: 3.1.0\ninfo: { title: x, version: "1" }\npaths: {}\npaths: {}\n',
+      },
       rule: 'yaml-syntax',
       file: 'specs/pets.yaml',
       line: 4,
@@ -46,7 +61,10 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     },
     {
       name: 'unresolvable $ref pointer inside an existing file',
-      files: { 'specs/pets.yaml': petSpec().replace('schemas/Pet', 'schemas/Cat'), 'specs/shared.yaml': SHARED },
+      files: {
+        'specs/pets.yaml': petSpec().replace('schemas/Pet', 'schemas/Cat'),
+        'specs/shared.yaml': SHARED,
+      },
       rule: 'unresolved-ref',
       file: 'specs/pets.yaml',
       line: 15,
@@ -54,7 +72,13 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     },
     {
       name: 'OpenAPI schema violation (response without description)',
-      files: { 'specs/pets.yaml': petSpec().replace("        '404':\n          description: missing\n", "        '404': {}\n"), 'specs/shared.yaml': SHARED },
+      files: {
+        'specs/pets.yaml': petSpec().replace(
+          "        '404':\n          description: missing\n",
+          "        '404': {}\n",
+        ),
+        'specs/shared.yaml': SHARED,
+      },
       rule: 'openapi-schema',
       file: 'specs/pets.yaml',
       line: 17,
@@ -63,7 +87,9 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     {
       name: 'duplicate operationId',
       files: {
-        'specs/pets.yaml': petSpec(`  /pets:\n    get:\n      operationId: getPet\n      responses:\n        '204': { description: none }\n`),
+        'specs/pets.yaml': petSpec(
+          `  /pets:\n    get:\n      operationId: getPet\n      responses:\n        '204': { description: none }\n`,
+        ),
         'specs/shared.yaml': SHARED,
       },
       rule: 'duplicate-operation-id',
@@ -82,7 +108,9 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     {
       name: 'a construct it cannot generate (multipart body)',
       files: {
-        'specs/pets.yaml': petSpec(`  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data: { schema: { type: object } }\n      responses:\n        '204': { description: none }\n`),
+        'specs/pets.yaml': petSpec(
+          `  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data: { schema: { type: object } }\n      responses:\n        '204': { description: none }\n`,
+        ),
         'specs/shared.yaml': SHARED,
       },
       rule: 'unsupported-construct',
@@ -92,7 +120,10 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
     },
     {
       name: 'undeclared path parameter',
-      files: { 'specs/pets.yaml': petSpec().replace('name: id, in: path', 'name: petId, in: path'), 'specs/shared.yaml': SHARED },
+      files: {
+        'specs/pets.yaml': petSpec().replace('name: id, in: path', 'name: petId, in: path'),
+        'specs/shared.yaml': SHARED,
+      },
       rule: 'path-params',
       file: 'specs/pets.yaml',
       line: 5,

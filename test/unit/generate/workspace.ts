@@ -21,7 +21,13 @@ export function createWorkspace(files: Record<string, string> = {}): Workspace {
     return full;
   };
   for (const [path, content] of Object.entries(files)) write(path, content);
-  return { root, specs: join(root, 'specs'), out: join(root, 'generated'), write, dispose: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    specs: join(root, 'specs'),
+    out: join(root, 'generated'),
+    write,
+    dispose: () => rmSync(root, { recursive: true, force: true }),
+  };
 }
 
 /** A small valid service spec; `extra` is appended under `paths:` as more YAML. */

@@ -1,0 +1,75 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { AuthDecision, Authenticator } from './route-table.js';
+
+/** The header that carries the shared internal secret. */
+export const INTERNAL_AUTH_HEADER = 'x-internal-auth';
+
+/** Shortest accepted internal token. */
+export const MIN_TOKEN_LENGTH = 32;
+
+const PLACEHOLDERS =
+  /^(change-?me|changeme.*|secret|password|token|test|example|placeholder|your[-_].*|xxx+|todo|replace[-_]?me.*|dev[-_]?token.*)$/i;
+
+/** A configuration problem that must stop a service from starting, with a message saying what to set. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads the accepted internal tokens: `INTEXURAOS_INTERNAL_AUTH_TOKEN`, else the legacy `INTERNAL_AUTH_TOKEN`,
+ * comma-separated so a rotation can accept the old and new token at once (the first is the one to send).
+ * Throws ConfigError when none is set, one is shorter than 32 characters, or one is a known placeholder.
+ */
+export function readInternalTokens(env: NodeJS.ProcessEnv = process.env): string[] {
+  const name =
+    env.INTEXURAOS_INTERNAL_AUTH_TOKEN !== undefined
+      ? 'INTEXURAOS_INTERNAL_AUTH_TOKEN'
+      : 'INTERNAL_AUTH_TOKEN';
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') {
+    throw new ConfigError(
+      'INTEXURAOS_INTERNAL_AUTH_TOKEN is not set: set it to a random secret of at least 32 characters (e.g. `openssl rand -hex 32`)',
+    );
+  }
+  const tokens = raw
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '');
+  tokens.forEach((token, i) => {
+    const which = tokens.length === 1 ? name : `${name} (token ${i + 1} of ${tokens.length})`;
+    if (token.length < MIN_TOKEN_LENGTH)
+      throw new ConfigError(`${which} is ${token.length} characters long; use at least ${MIN_TOKEN_LENGTH}`);
+    if (PLACEHOLDERS.test(token) || new Set(token).size < 8)
+      throw new ConfigError(`${which} looks like a placeholder; set a random secret`);
+  });
+  return tokens;
+}
+
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * The `InternalAuth` authenticator: the `X-Internal-Auth` header must equal one of `tokens`. Values are
+ * compared as SHA-256 digests with `timingSafeEqual`, against every token, so neither the length, the
+ * encoding nor which token matched changes the timing or the answer. A missing, repeated or wrong header
+ * gets 401 `{"error":"Unauthorized"}` and a warning that names the reason, never the value.
+ */
+export function internalAuthenticator(tokens: readonly string[]): Authenticator {
+  if (tokens.length === 0) throw new ConfigError('internalAuthenticator needs at least one token');
+  const expected = tokens.map(digest);
+  return (request: FastifyRequest): AuthDecision => {
+    const value = request.headers[INTERNAL_AUTH_HEADER];
+    let reason: string | undefined;
+    if (value === undefined) reason = 'missing X-Internal-Auth header';
+    else if (typeof value !== 'string') reason = 'repeated X-Internal-Auth header';
+    else {
+      const given = digest(value);
+      let match = false;
+      for (const candidate of expected) match = timingSafeEqual(given, candidate) || match;
+      if (!match) reason = 'wrong X-Internal-Auth token';
+    }
+    if (reason === undefined) return { ok: true, principal: 'internal' };
+    request.log.warn({ reason, route: request.routeOptions.url }, 'internal auth failed');
+    return { ok: false, status: 401, body: { error: 'Unauthorized' } };
+  };
+}
