@@ -14,9 +14,17 @@ const BY_CODE: Readonly<Record<string, [number, string]>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: [400, 'BAD_REQUEST'],
 };
 
+/** Errors that carry one of these statuses (e.g. a store that is down) keep it, with a generic message. */
+const UNAVAILABLE: Readonly<Record<number, ErrorBody>> = {
+  502: { error: 'A downstream service failed', code: 'DOWNSTREAM_ERROR' },
+  503: { error: 'Service temporarily unavailable', code: 'SERVICE_UNAVAILABLE' },
+  504: { error: 'A downstream service timed out', code: 'DOWNSTREAM_TIMEOUT' },
+};
+
 /**
  * One error handler for the whole service, answering in the spec's Error shape: validation and other client
- * errors get 4xx with their message; anything else is logged and answered 500 with a generic message, so no
+ * errors get 4xx with their message; an error carrying `statusCode` 502/503/504 keeps it with a
+ * generic message; anything else is logged and answered 500 with a generic message, so no
  * stack trace or internal detail leaks. Unknown routes get 404.
  */
 export const errorHandlerPlugin = fp(
@@ -24,6 +32,11 @@ export const errorHandlerPlugin = fp(
     app.setErrorHandler((error: FastifyError, request, reply) => {
       const mapped = error.code === undefined ? undefined : BY_CODE[error.code];
       const status = error.validation !== undefined ? 400 : (mapped?.[0] ?? error.statusCode ?? 500);
+      const unavailable = UNAVAILABLE[status];
+      if (unavailable !== undefined) {
+        request.log.warn({ err: error }, unavailable.error);
+        return reply.code(status).send(unavailable);
+      }
       if (status >= 500) {
         request.log.error({ err: error }, 'unhandled error');
         return reply.code(500).send({ error: 'Internal Server Error', code: 'INTERNAL' } satisfies ErrorBody);

@@ -10,7 +10,7 @@ export {
   MIN_TOKEN_LENGTH,
   readInternalTokens,
 } from './internal-auth.js';
-export { loggerOptions, REDACTED_PATHS } from './logger-options.js';
+export { type LoggerOption, loggerOptions, REDACTED_PATHS } from './logger-options.js';
 export { type RequestContextOptions, requestContextPlugin } from './request-context-plugin.js';
 export type {
   AuthDecision,

@@ -30,7 +30,7 @@ describe('internalAuthenticator', () => {
   async function call(headers: Record<string, string | string[]>) {
     const warnings: unknown[] = [];
     const app = Fastify({
-      logger: { level: 'warn', hooks: { logMethod: (args) => void warnings.push(args) } } as never,
+      logger: { level: 'warn', hooks: { logMethod: (args: unknown[]) => void warnings.push(args) } } as never,
     });
     const check = internalAuthenticator([A, B]);
     app.get('/x', async (request, reply) => {

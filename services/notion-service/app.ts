@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify';
+import { notionServiceDocument } from '../../generated/notion-service/document.js';
+import { notionServiceRoutesPlugin } from '../../generated/notion-service/server.js';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
+import { notionHandlers } from './routes/handlers.js';
+import type { ConnectionStore } from './store/connection-store.js';
+
+/** What notion-service needs from outside. */
+export interface NotionDeps {
+  store: ConnectionStore;
+  internalTokens: readonly string[];
+  logger?: LoggerOption;
+}
+
+/** Builds notion-service (not listening). */
+export function buildNotionApp(deps: NotionDeps): Promise<FastifyInstance> {
+  return createServiceApp({
+    name: 'notion-service',
+    routes: notionServiceRoutesPlugin,
+    handlers: notionHandlers(deps.store),
+    authenticate: { InternalAuth: internalAuthenticator(deps.internalTokens) },
+    document: notionServiceDocument,
+    readiness: { store: () => deps.store.ping() },
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+  });
+}

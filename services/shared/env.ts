@@ -1,0 +1,29 @@
+import { ConfigError } from '../../lib/server/internal-auth.js';
+
+/** The value of `name`, or `fallback` when unset or empty. */
+export function envString(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? fallback : value.trim();
+}
+
+/** A TCP port from `name` (0–65535), or `fallback`. Throws ConfigError naming the variable otherwise. */
+export function envPort(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = envString(env, name, String(fallback));
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`${name}=${raw} is not a TCP port (0-65535)`);
+  return port;
+}
+
+/** An http(s) URL from `name`, or `fallback`, without a trailing slash. Throws ConfigError otherwise. */
+export function envUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = envString(env, name, fallback);
+  if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`${name}=${raw} is not an http(s) URL`);
+  return raw.replace(/\/+$/, '');
+}
+
+/** An optional value: undefined when unset or empty. */
+export function envOptional(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
