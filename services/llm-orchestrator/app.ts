@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuthServiceClient } from '../../generated/auth-service/client.js';
+import { llmOrchestratorDocument } from '../../generated/llm-orchestrator/document.js';
+import { llmOrchestratorRoutesPlugin } from '../../generated/llm-orchestrator/server.js';
+import type { NotionServiceClient } from '../../generated/notion-service/client.js';
+import type { UserServiceClient } from '../../generated/user-service/client.js';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
+import { bearerAuthenticator } from '../shared/bearer-authenticator.js';
+import { orchestratorHandlers } from './routes/handlers.js';
+
+/** What llm-orchestrator needs from outside: its downstream clients and the accepted internal tokens. */
+export interface OrchestratorDeps {
+  auth: AuthServiceClient;
+  users: UserServiceClient;
+  notion: NotionServiceClient;
+  internalTokens: readonly string[];
+  logger?: LoggerOption;
+}
+
+/** Builds llm-orchestrator (not listening). */
+export function buildOrchestratorApp(deps: OrchestratorDeps): Promise<FastifyInstance> {
+  return createServiceApp({
+    name: 'llm-orchestrator',
+    routes: llmOrchestratorRoutesPlugin,
+    handlers: orchestratorHandlers(deps.users, deps.notion),
+    authenticate: {
+      InternalAuth: internalAuthenticator(deps.internalTokens),
+      BearerAuth: bearerAuthenticator(deps.auth),
+    },
+    document: llmOrchestratorDocument,
+    ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+  });
+}
