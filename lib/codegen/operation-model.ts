@@ -7,7 +7,9 @@ import { getAt } from './spec-loader.js';
 type Json = Record<string, unknown>;
 type Segments = readonly (string | number)[];
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+// 'head' before 'get': Fastify adds a HEAD route for each GET unless one is already registered, and a
+// HEAD registered after its GET fails startup with FST_ERR_DUPLICATED_ROUTE.
+export const HTTP_METHODS = ['head', 'get', 'put', 'post', 'delete', 'patch', 'options'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /** How a body travels: parsed as JSON, as text, or absent. */
@@ -136,6 +138,14 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
             'path-params',
             `path parameter '${n}' of '${path}' is not declared`,
             `add a parameter {name: ${n}, in: path, required: true}`,
+          );
+        } else if (/[^A-Za-z0-9_]/.test(n)) {
+          // Fastify's router ends a parameter name at '-' or '.': `:user-id` would match `/<v>-id` as `user`.
+          fail(
+            at,
+            'unsupported-construct',
+            `path parameter '${n}' of '${path}' cannot be a Fastify route parameter`,
+            `rename it using letters, digits and '_' only, e.g. ${toCamelIdentifier(n)}`,
           );
         }
       }

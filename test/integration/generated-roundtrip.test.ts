@@ -1,6 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserServiceClient, type UserServiceHandlers, userServiceRoutesPlugin } from '../../generated/index.js';
+import {
+  createUserServiceClient,
+  type UserServiceHandlers,
+  userServiceRoutesPlugin,
+} from '../../generated/index.js';
 import { runWithContext } from '../../lib/context/request-context.js';
 
 const TOKEN = 'a-strong-internal-token-for-tests-0123456789';
@@ -8,15 +12,28 @@ const seen: Record<string, string | undefined>[] = [];
 
 const handlers: UserServiceHandlers = {
   getLlmKeys: ({ params, request }) => {
-    seen.push({ correlation: request.headers['x-correlation-id'] as string | undefined, traceparent: request.headers.traceparent as string | undefined });
-    if (params.uid === 'missing') return { status: 404, body: { error: 'User not found', code: 'USER_NOT_FOUND' } };
+    seen.push({
+      correlation: request.headers['x-correlation-id'] as string | undefined,
+      traceparent: request.headers.traceparent as string | undefined,
+    });
+    if (params.uid === 'missing')
+      return { status: 404, body: { error: 'User not found', code: 'USER_NOT_FOUND' } };
     return { status: 200, body: { google: 'g-key', openai: null, anthropic: null } };
   },
   reportLlmKeyUsage: () => ({ status: 204 }),
-  getOAuthToken: () => ({ status: 200, body: { accessToken: 'ya29.token', tokenType: 'Bearer', expiresAt: null } }),
+  getOAuthToken: () => ({
+    status: 200,
+    body: { accessToken: 'ya29.token', tokenType: 'Bearer', expiresAt: null },
+  }),
   createUser: ({ body, principal }) => ({
     status: 201,
-    body: { id: `usr_${String(principal)}`, email: body.email, displayName: body.displayName, tenantId: 'tnt_1', createdAt: '2026-01-01T00:00:00.000Z' },
+    body: {
+      id: `usr_${String(principal)}`,
+      email: body.email,
+      displayName: body.displayName,
+      tenantId: 'tnt_1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
   }),
   setLlmKey: () => ({ status: 204 }),
 };
@@ -30,9 +47,13 @@ beforeAll(async () => {
     handlers,
     authenticate: {
       InternalAuth: (req) =>
-        req.headers['x-internal-auth'] === TOKEN ? { ok: true } : { ok: false, status: 401, body: { error: 'Unauthorized' } },
+        req.headers['x-internal-auth'] === TOKEN
+          ? { ok: true }
+          : { ok: false, status: 401, body: { error: 'Unauthorized' } },
       BearerAuth: (req) =>
-        req.headers.authorization === 'Bearer user-jwt' ? { ok: true, principal: 'u1' } : { ok: false, status: 401, body: { error: 'Unauthorized' } },
+        req.headers.authorization === 'Bearer user-jwt'
+          ? { ok: true, principal: 'u1' }
+          : { ok: false, status: 401, body: { error: 'Unauthorized' } },
     },
   });
   baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
@@ -81,14 +102,19 @@ describe('generated client against generated routes over real HTTP', () => {
 
   it('sends the Bearer credential given per call and passes the principal to the handler', async () => {
     const client = createUserServiceClient({ baseUrl });
-    const r = await client.createUser({ body: { email: 'a@example.com', displayName: 'Ada' } }, { credentials: { BearerAuth: 'user-jwt' } });
+    const r = await client.createUser(
+      { body: { email: 'a@example.com', displayName: 'Ada' } },
+      { credentials: { BearerAuth: 'user-jwt' } },
+    );
     expect(r.ok && r.status === 201 && r.value.id).toBe('usr_u1');
   });
 
   it('carries the current request context as correlation and trace headers', async () => {
     const client = createUserServiceClient({ baseUrl, credentials: { InternalAuth: TOKEN } });
     const traceparent = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
-    await runWithContext({ correlationId: 'corr-42', traceparent }, () => client.getLlmKeys({ path: { uid: 'u1' } }));
+    await runWithContext({ correlationId: 'corr-42', traceparent }, () =>
+      client.getLlmKeys({ path: { uid: 'u1' } }),
+    );
     const last = seen.at(-1);
     expect(last?.correlation).toBe('corr-42');
     expect(last?.traceparent).toMatch(/^00-0af7651916cd43dd8448eb211c80319c-[0-9a-f]{16}-01$/);
@@ -96,7 +122,10 @@ describe('generated client against generated routes over real HTTP', () => {
   });
 
   it('reports NETWORK_ERROR when nothing listens, without throwing', async () => {
-    const client = createUserServiceClient({ baseUrl: 'http://127.0.0.1:1', credentials: { InternalAuth: TOKEN } });
+    const client = createUserServiceClient({
+      baseUrl: 'http://127.0.0.1:1',
+      credentials: { InternalAuth: TOKEN },
+    });
     const r = await client.getLlmKeys({ path: { uid: 'u1' } });
     expect(!r.ok && r.error.code).toBe('NETWORK_ERROR');
   });

@@ -57,7 +57,7 @@ describe('GET /internal/llm/users/{uid}/readiness', () => {
   });
 
   it('answers 502 when user-service fails and 503 when its circuit is open', async () => {
-    users.override({ getLlmKeys: async () => httpError(500, { error: 'boom' }) });
+    users.override({ getLlmKeys: async () => httpError(503, { error: 'store down' }) });
     expect(
       (await app.inject({ url: '/internal/llm/users/usr_1/readiness', headers: internal })).statusCode,
     ).toBe(502);
