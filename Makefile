@@ -48,12 +48,8 @@ test: build ## everything: drift check, type tests, unit, integration and contra
 bench: build ## run every benchmark suite in bench/ and write bench/results/<suite>.json
 	npx tsx bench/run.ts $(SUITES)
 
-dev: generate typecheck ## install, generate and type-check; services start here once they exist
-	@echo
-	@echo "switchboard: generated/ is up to date with specs/ and type-checks."
-	@echo "  specs:      $$(ls specs/*.yaml | tr '\n' ' ')"
-	@echo "  generated:  generated/<service>/{types,client,server,fake}.ts and generated/index.ts"
-	@echo "  next:       edit a spec, run 'make generate', and let the compiler show what no longer matches"
+dev: generate ## install, generate, start all five services on 127.0.0.1:3001-3005 (Ctrl-C stops them)
+	node --import tsx scripts/dev.ts
 
 clean: ## remove build output and caches (never generated/ or specs/)
 	rm -rf dist .switchboard coverage

@@ -1,0 +1,100 @@
+// `make dev`: starts the five services on loopback with shared secrets, prefixes their logs, prints where
+// to look, and stops every child on Ctrl-C or SIGTERM (or when one of them dies).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { devSecrets } from './dev-secrets.js';
+import { formatLogLine } from './log-line.js';
+
+const SERVICES = [
+  'auth-service',
+  'user-service',
+  'notion-service',
+  'whatsapp-service',
+  'llm-orchestrator',
+] as const;
+const root = join(import.meta.dirname, '..');
+const base = Number(process.env.DEV_BASE_PORT ?? 3001);
+const host = '127.0.0.1';
+const port = (i: number) => base + i;
+const url = (i: number) => `http://${host}:${port(i)}`;
+const secretsFile = join(root, '.switchboard', 'dev-secrets.env');
+const { secrets, wrote } = devSecrets(secretsFile);
+
+const env = {
+  ...process.env,
+  ...secrets,
+  HOST: host,
+  AUTH_SERVICE_URL: url(0),
+  INTEXURAOS_USER_SERVICE_URL: url(1),
+  INTEXURAOS_NOTION_SERVICE_URL: url(2),
+  INTEXURAOS_WHATSAPP_SERVICE_URL: url(3),
+};
+const children = new Map<string, ChildProcess>();
+let stopping = false;
+
+function stopAll(code: number): void {
+  if (stopping) return;
+  stopping = true;
+  for (const child of children.values()) child.kill('SIGTERM');
+  const force = setTimeout(() => {
+    for (const child of children.values()) child.kill('SIGKILL');
+  }, 5000);
+  force.unref();
+  const wait = () =>
+    [...children.values()].every((c) => c.exitCode !== null || c.signalCode !== null)
+      ? process.exit(code)
+      : setTimeout(wait, 50);
+  wait();
+}
+
+SERVICES.forEach((name, i) => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services', name, 'main.ts')], {
+    cwd: root,
+    env: { ...env, PORT: String(port(i)) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.set(name, child);
+  for (const stream of [child.stdout, child.stderr]) {
+    createInterface({ input: stream }).on('line', (line) =>
+      process.stdout.write(`${formatLogLine(name, line)}\n`),
+    );
+  }
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    process.stdout.write(`[dev] ${name} exited (${signal ?? `code ${code}`}); stopping the others\n`);
+    stopAll(1);
+  });
+});
+
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function healthy(i: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 200 && !stopping; attempt++) {
+    const ok = await fetch(`${url(i)}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+const up = await Promise.all(SERVICES.map((_, i) => healthy(i)));
+if (!stopping) {
+  const lines = SERVICES.map(
+    (name, i) => `  ${name.padEnd(17)} ${url(i)}  docs ${url(i)}/docs  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
+  );
+  const store =
+    process.env.REDIS_URL === undefined
+      ? 'in-memory stores (set REDIS_URL to use Redis)'
+      : `Redis at ${process.env.REDIS_URL}`;
+  process.stdout.write(
+    `\n[dev] switchboard is running (${store}):\n${lines.join('\n')}\n` +
+      `[dev] secrets: ${wrote ? 'new ones written to' : 'read from the environment or'} ${secretsFile} (mode 0600)\n` +
+      `[dev] try: curl -H "X-Internal-Auth: $(grep INTEXURAOS_INTERNAL_AUTH_TOKEN ${secretsFile} | cut -d= -f2)" ${url(4)}/internal/llm/users/usr_1/readiness\n` +
+      '[dev] Ctrl-C stops every service\n\n',
+  );
+}
