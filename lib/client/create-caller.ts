@@ -51,6 +51,8 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     let attempts = 0;
     try {
       const headers = await outboundHeaders(spec, op, options, call);
+      // openapi-fetch sends bodies as JSON; a text/* request body goes as the string itself.
+      if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
       const signal = call.signal ?? inbound?.signal;
       const context = {
         service: spec.name,
@@ -73,6 +75,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
             headers,
             signal: attemptSignal,
             parseAs: op.parseAs,
+            ...(op.requestBody === 'text' ? { bodySerializer: String } : {}),
           } as never,
         ) as Promise<Outcome>;
       });
@@ -87,7 +90,8 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
 function toResult(op: OperationSpec, operationId: string, outcome: Outcome, attempts: number): unknown {
   const { response } = outcome;
   const status = response.status;
-  const documented = op.statuses.includes(status) || op.hasDefault;
+  // `default` covers error statuses only: the generated Result types have no success for it.
+  const documented = op.statuses.includes(status) || (op.hasDefault && !response.ok);
   if (response.ok && documented) return { ok: true, status, value: outcome.data, headers: response.headers };
   const body = response.ok ? outcome.data : outcome.error;
   const code = response.ok ? 'INVALID_RESPONSE' : codeForStatus(status);

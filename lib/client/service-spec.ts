@@ -21,6 +21,8 @@ export interface OperationSpec {
   hasDefault: boolean;
   /** How to read a success body. */
   parseAs: 'json' | 'text';
+  /** How the request body is sent when it is not JSON. */
+  requestBody?: 'text';
 }
 
 /** A whole service: its name (the spec file's base name), its security schemes and operations. */

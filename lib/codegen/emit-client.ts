@@ -73,6 +73,7 @@ function operationSpec(op: OperationModel): OperationSpec {
     hasDefault: op.responses.some((r) => r.status === 'default'),
     parseAs: op.responses.some((r) => isSuccess(r) && r.kind === 'text') ? 'text' : 'json',
   };
+  if (op.body?.kind === 'text') spec.requestBody = 'text';
   if (op.timeoutMs !== undefined) spec.timeoutMs = op.timeoutMs;
   if (op.retry !== undefined) spec.retry = op.retry;
   return spec;

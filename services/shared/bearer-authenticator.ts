@@ -1,48 +1,69 @@
-import type { AuthServiceClient } from '../../generated/auth-service/client.js';
-import type { Authenticator } from '../../lib/server/route-table.js';
+import type { FastifyRequest } from 'fastify';
+import type { AuthServiceClient, VerifyTokenResult } from '../../generated/auth-service/client.js';
+import type { AuthDecision, Authenticator } from '../../lib/server/index.js';
+import type { VerifiedUser } from './verified-user.js';
 
-/** Who a verified Bearer token belongs to. */
-export interface Principal {
-  userId: string;
-  email: string;
-  tenantId: string;
+/** Default longest wait for auth-service's answer, in ms (system B's 5 s). */
+export const DEFAULT_VERIFY_TIMEOUT_MS = 5000;
+
+/** Options of `bearerAuthenticator`. */
+export interface BearerAuthenticatorOptions {
+  /** Per-call timeout of `verifyToken` in ms. Default 5000. */
+  timeoutMs?: number;
 }
 
-/** Longest Bearer token forwarded to auth-service; anything longer is refused without a call. */
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
 const MAX_TOKEN_LENGTH = 8192;
-const UNAUTHORIZED = { ok: false, status: 401, body: { error: 'Unauthorized' } } as const;
+
+const UNAUTHORIZED: AuthDecision = { ok: false, status: 401, body: { error: 'Unauthorized' } };
+const UNAVAILABLE: AuthDecision = {
+  ok: false,
+  status: 503,
+  body: { error: 'Authentication service temporarily unavailable', code: 'AUTH_UNAVAILABLE' },
+};
 
 /**
- * The `BearerAuth` authenticator of a public route: verifies `Authorization: Bearer <jwt>` through
- * auth-service's generated client. 401 when the header is missing or malformed or auth-service rejects the
- * token; 503 while auth-service cannot answer (down, timing out, 5xx, circuit open), never 500 and never a
- * pass. The principal is `{ userId, email, tenantId }`. `timeoutMs` bounds each verification (default 5000).
+ * The `BearerAuth` authenticator: sends the `Authorization: Bearer` token to auth-service's `verifyToken`
+ * (through `auth`, which carries the correlation ID and any resilience policy such as a circuit breaker) and
+ * makes the verified user the principal. A missing or malformed header, or a token auth-service rejects
+ * (401, 400), gets 401 `{"error":"Unauthorized"}`; any failure to get a verdict (network error, timeout,
+ * 5xx, open circuit, unexpected answer) gets 503 `AUTH_UNAVAILABLE`. Logs never contain the token.
  */
-export function bearerAuthenticator(auth: AuthServiceClient, timeoutMs = 5000): Authenticator {
-  return async (request) => {
+export function bearerAuthenticator(
+  auth: Pick<AuthServiceClient, 'verifyToken'>,
+  options: BearerAuthenticatorOptions = {},
+): Authenticator {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  return async (request: FastifyRequest): Promise<AuthDecision> => {
     const header = request.headers.authorization;
-    const match = typeof header === 'string' ? /^Bearer ([^\s]+)$/i.exec(header) : null;
-    const token = match?.[1];
-    if (token === undefined || token.length > MAX_TOKEN_LENGTH) return UNAUTHORIZED;
-    const r = await auth.verifyToken({ body: { token } }, { timeoutMs });
-    if (r.ok)
-      return {
-        ok: true,
-        principal: {
-          userId: r.value.userId,
-          email: r.value.email,
-          tenantId: r.value.tenantId,
-        } satisfies Principal,
-      };
-    if (r.error.status === 401 || r.error.status === 400) return UNAUTHORIZED;
-    request.log.warn(
-      { code: r.error.code, status: r.error.status ?? r.error.httpStatus },
-      'auth-service unavailable',
-    );
-    return {
-      ok: false,
-      status: 503,
-      body: { error: 'Authentication service temporarily unavailable', code: 'AUTH_UNAVAILABLE' },
-    };
+    const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    if (token === undefined || token.length > MAX_TOKEN_LENGTH) {
+      request.log.warn({ reason: header === undefined ? 'missing' : 'malformed' }, 'bearer auth failed');
+      return UNAUTHORIZED;
+    }
+    const result = await auth.verifyToken({ body: { token } }, { timeoutMs });
+    const user = verdict(result);
+    if (user !== undefined) return { ok: true, principal: user };
+    if (!result.ok && (result.error.status === 401 || result.error.status === 400)) {
+      request.log.warn({ reason: 'rejected by auth-service' }, 'bearer auth failed');
+      return UNAUTHORIZED;
+    }
+    const code = result.ok ? 'INVALID_RESPONSE' : result.error.code;
+    request.log.warn({ code }, 'auth-service unavailable');
+    return UNAVAILABLE;
   };
+}
+
+// The client reads tolerantly, so a 200 is checked for the fields the handlers rely on.
+function verdict(result: VerifyTokenResult): VerifiedUser | undefined {
+  if (!result.ok) return undefined;
+  const { valid, userId, email, tenantId } = result.value;
+  if (
+    valid !== true ||
+    typeof userId !== 'string' ||
+    typeof email !== 'string' ||
+    typeof tenantId !== 'string'
+  )
+    return undefined;
+  return { userId, email, tenantId };
 }

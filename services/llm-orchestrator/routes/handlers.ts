@@ -1,7 +1,7 @@
 import type { LlmOrchestratorHandlers } from '../../../generated/llm-orchestrator/server.js';
 import type { NotionServiceClient } from '../../../generated/notion-service/client.js';
 import type { UserServiceClient } from '../../../generated/user-service/client.js';
-import type { Principal } from '../../shared/bearer-authenticator.js';
+import { verifiedUser } from '../../shared/verified-user.js';
 import { answerPrompt, PROVIDERS } from '../domain/answer-prompt.js';
 import { fetchUserContext } from '../domain/user-context.js';
 
@@ -34,7 +34,7 @@ export function orchestratorHandlers(
       };
     },
     createPrompt: async ({ body, principal }) => {
-      const { userId } = principal as Principal;
+      const { userId } = verifiedUser(principal);
       const context = await fetchUserContext(users, notion, userId);
       if ('failed' in context) return { status: context.failed, body: DOWNSTREAM[context.failed] };
       const provider = body.provider ?? PROVIDERS.find((p) => context.keys[p] !== null);

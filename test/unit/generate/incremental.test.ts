@@ -34,6 +34,7 @@ describe('generate: determinism, incrementality, --check and stale outputs', () 
     expect(snapshot(ws.out)).toEqual(first);
     expect(Object.keys(first).filter((f) => f.startsWith('pets/'))).toEqual([
       'pets/client.ts',
+      'pets/document.ts',
       'pets/fake.ts',
       'pets/server.ts',
       'pets/types.ts',

@@ -2,7 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, internalAuthenticator, readInternalTokens } from '../../../lib/server/internal-auth.js';
 
-const A = 'a'.repeat(8) + '0123456789abcdefghijklmnopqrstuv';
+const A = `${'a'.repeat(8)}0123456789abcdefghijklmnopqrstuv`;
 const B = 'Zq8f2LmN0pR4tV6xB1dF3hJ5kM7nP9sU';
 
 describe('readInternalTokens', () => {

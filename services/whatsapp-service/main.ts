@@ -1,0 +1,16 @@
+import { runService } from '../shared/listen.js';
+import { createRedis, redisReady } from '../shared/redis-client.js';
+import { buildWhatsappApp } from './app.js';
+import { readWhatsappConfig } from './config.js';
+import { memoryMessageStore } from './store/memory-message-store.js';
+import { redisMessageStore } from './store/redis-message-store.js';
+
+await runService('whatsapp-service', async () => {
+  const config = readWhatsappConfig();
+  const redis =
+    config.redisUrl === undefined ? undefined : createRedis(config.redisUrl, { name: 'whatsapp-service' });
+  if (redis !== undefined) await redisReady(redis);
+  const store = redis === undefined ? memoryMessageStore() : redisMessageStore(redis);
+  const app = await buildWhatsappApp({ store, internalTokens: config.internalTokens });
+  return { app, host: config.host, port: config.port, close: async () => redis?.disconnect() };
+});

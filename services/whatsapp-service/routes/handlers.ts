@@ -1,0 +1,44 @@
+import type { WhatsappServiceHandlers } from '../../../generated/whatsapp-service/server.js';
+import type { IdempotentSend } from '../domain/idempotent-send.js';
+import type { MessageStore } from '../store/message-store.js';
+
+/**
+ * whatsapp-service's handlers: sending goes through the Idempotency-Key logic, reading straight to the
+ * store; a store outage becomes 503 in the error handler.
+ */
+export function whatsappHandlers(store: MessageStore, send: IdempotentSend): WhatsappServiceHandlers {
+  return {
+    sendMessage: async ({ headers, body }) => {
+      const outcome = await send(headers['idempotency-key'], body);
+      switch (outcome.kind) {
+        case 'accepted': {
+          const { messageId, status, deduplicated } = outcome;
+          return { status: 202, body: { messageId, status, deduplicated } };
+        }
+        case 'key-reused':
+          return {
+            status: 409,
+            body: {
+              error: 'Idempotency-Key was already used with a different request',
+              code: 'IDEMPOTENCY_KEY_REUSED',
+            },
+          };
+        case 'in-progress':
+          return {
+            status: 503,
+            headers: { 'retry-after': '1' },
+            body: {
+              error: 'A request with this Idempotency-Key is still in progress; retry later',
+              code: 'IDEMPOTENCY_KEY_IN_PROGRESS',
+            },
+          };
+      }
+    },
+    getMessage: async ({ params }) => {
+      const message = await store.getMessage(params.messageId);
+      return message === null
+        ? { status: 404, body: { error: 'Message not found', code: 'NOT_FOUND' } }
+        : { status: 200, body: message };
+    },
+  };
+}

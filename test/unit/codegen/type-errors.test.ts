@@ -1,0 +1,181 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FixtureOutput, generateFixtures } from '../../fixtures/codegen/generate-fixtures.js';
+
+// Proves the compiler really rejects misuse of generated code: each case is a file with one deliberate
+// mistake, compiled with the repo's tsconfig options, and must yield exactly that diagnostic on that line.
+// A control file with every case's correct form must compile cleanly. Repo cases use the committed
+// generated/ output; fixture cases use the fixture specs, generated into a git-ignored test/.tmp-types-*
+// folder (inside the repo so `fastify` resolves), whose output must itself type-check.
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const PREAMBLE = `import type { UserServiceClient } from '../../generated/user-service/client.js';
+import type { UserServiceHandlers } from '../../generated/user-service/server.js';
+import type { EdgeServiceClient } from './out/edge-service/client.js';
+import type { EdgeServiceHandlers } from './out/edge-service/server.js';
+import type { LegacyServiceClient } from './out/legacy-service/client.js';
+export async function check(users: UserServiceClient, edge: EdgeServiceClient, legacy: LegacyServiceClient): Promise<void> {
+  type UH = UserServiceHandlers;
+  type EH = EdgeServiceHandlers;
+`;
+const CASE_LINE = PREAMBLE.split('\n').length - 1;
+
+interface Case {
+  name: string;
+  /** One line with exactly one mistake. */
+  bad: string;
+  /** The same line, corrected. */
+  good: string;
+  expected: RegExp;
+}
+
+const getKeys = `const r = await users.getLlmKeys({ path: { uid: 'u1' } });`;
+const upsert = `const r = await edge.upsertItem({ path: { itemId: 1 }, headers: { 'X-Request-Id': 'r' }, body: { name: 'a' } });`;
+
+const CASES: Case[] = [
+  {
+    name: 'wrong path param type',
+    bad: `await users.getLlmKeys({ path: { uid: 42 } });`,
+    good: `await users.getLlmKeys({ path: { uid: '42' } });`,
+    expected: /Type 'number' is not assignable to type 'string'/,
+  },
+  {
+    name: 'missing path param',
+    bad: `await users.getLlmKeys({ path: {} });`,
+    good: `await users.getLlmKeys({ path: { uid: 'u1' } });`,
+    expected: /Property 'uid' is missing/,
+  },
+  {
+    name: 'missing required body field',
+    bad: `await users.createUser({ body: { email: 'a@example.com' } });`,
+    good: `await users.createUser({ body: { email: 'a@example.com', displayName: 'A' } });`,
+    expected: /Property 'displayName' is missing/,
+  },
+  {
+    name: 'undeclared status 418 from a handler',
+    bad: `const h: UH['getLlmKeys'] = () => ({ status: 418, body: { error: 'teapot' } }); void h;`,
+    good: `const h: UH['getLlmKeys'] = () => ({ status: 404, body: { error: 'gone' } }); void h;`,
+    expected: /Type '418' is not assignable to type/,
+  },
+  {
+    name: 'wrong body for a declared status',
+    bad: `const h: UH['getLlmKeys'] = () => ({ status: 200, body: { error: 'x' } }); void h;`,
+    good: `const h: UH['getLlmKeys'] = () => ({ status: 200, body: { google: null, openai: null, anthropic: 'k' } }); void h;`,
+    expected: /\{ status: 200; body: \{ error: string; \}; \}' is not assignable to type 'GetLlmKeysReply/,
+  },
+  {
+    name: 'r.value without checking r.ok',
+    bad: `${getKeys} void r.value;`,
+    good: `${getKeys} if (r.ok) void r.value;`,
+    expected: /Property 'value' does not exist on type 'GetLlmKeysResult'/,
+  },
+  {
+    name: 'error body is unknown until status is narrowed',
+    bad: `${getKeys} if (!r.ok) void r.error.body.error;`,
+    good: `${getKeys} if (!r.ok && r.error.status === 404) void r.error.body.error;`,
+    expected: /'r\.error\.body' is of type 'unknown'/,
+  },
+  {
+    name: 'status 404 narrows the body to the Error shape',
+    bad: `${getKeys} if (!r.ok && r.error.status === 404) void r.error.body.google;`,
+    good: `${getKeys} if (r.ok) void r.value.google;`,
+    expected: /Property 'google' does not exist on type '\{ error: string; code\?: string; \}'/,
+  },
+  {
+    name: 'fixture: 200 and 201 are distinct success types',
+    bad: `${upsert} if (r.ok && r.status === 201) { const s: 200 = r.status; void s; }`,
+    good: `${upsert} if (r.ok && r.status === 201) { const s: 201 = r.status; void s; }`,
+    expected: /Type '201' is not assignable to type '200'/,
+  },
+  {
+    name: 'fixture: required header param',
+    bad: `await edge.upsertItem({ path: { itemId: 1 }, body: { name: 'a' } });`,
+    good: `await edge.upsertItem({ path: { itemId: 1 }, headers: { 'X-Request-Id': 'r' }, body: { name: 'a' } });`,
+    expected: /Property 'headers' is missing/,
+  },
+  {
+    name: 'fixture: query param type',
+    bad: `await edge.listItems({ query: { owner: 'a', limit: '5' } });`,
+    good: `await edge.listItems({ query: { owner: 'a', limit: 5 } });`,
+    expected: /Type 'string' is not assignable to type 'number'/,
+  },
+  {
+    name: 'fixture: text/plain success is a string',
+    bad: `const r = await edge.getGreeting({ path: { name: 'a' } }); if (r.ok) { const n: number = r.value; void n; }`,
+    good: `const r = await edge.getGreeting({ path: { name: 'a' } }); if (r.ok) { const n: string = r.value; void n; }`,
+    expected: /Type 'string' is not assignable to type 'number'/,
+  },
+  {
+    name: 'fixture: handler headers are keyed lower-case',
+    bad: `const h: EH['upsertItem'] = ({ headers }) => ({ status: 200, body: { id: 1, name: headers['X-Request-Id'] } }); void h;`,
+    good: `const h: EH['upsertItem'] = ({ headers }) => ({ status: 200, body: { id: 1, name: headers['x-request-id'] } }); void h;`,
+    expected: /Type 'string \| string\[\] \| undefined' is not assignable to type 'string'/,
+  },
+  {
+    name: 'fixture: optional body may be undefined in the handler',
+    bad: `const h: EH['postItemsItemIdTouch'] = ({ body }) => ({ status: 200, body: { touched: true, note: body.note ?? null } }); void h;`,
+    good: `const h: EH['postItemsItemIdTouch'] = ({ body }) => ({ status: 200, body: { touched: true, note: body?.note ?? null } }); void h;`,
+    expected: /'body' is possibly 'undefined'/,
+  },
+  {
+    name: 'fixture: 3.0 nullable field accepts null, not a number',
+    bad: `await legacy.updateProfile({ path: { id: 'p' }, body: { nickname: 3 } });`,
+    good: `await legacy.updateProfile({ path: { id: 'p' }, body: { nickname: null } });`,
+    expected: /Type 'number' is not assignable to type 'string'/,
+  },
+];
+
+const fileName = (i: number) => `case-${String(i).padStart(2, '0')}.ts`;
+let out: FixtureOutput;
+let dir: string;
+let program: ts.Program;
+let generated: string[];
+
+function messages(file: string): { line: number; text: string }[] {
+  const source = program.getSourceFile(file);
+  if (source === undefined) throw new Error(`${file} is not part of the program`);
+  return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => ({
+    line: source.getLineAndCharacterOfPosition(d.start ?? 0).line,
+    text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+  }));
+}
+
+beforeAll(async () => {
+  out = await generateFixtures(join(REPO, 'test'), '.tmp-types-');
+  dir = dirname(out.outDir);
+  const roots = CASES.map((c, i) => {
+    writeFileSync(join(dir, fileName(i)), `${PREAMBLE}  ${c.bad}\n}\n`);
+    return join(dir, fileName(i));
+  });
+  writeFileSync(
+    join(dir, 'control.ts'),
+    `${PREAMBLE}${CASES.map((c) => `  {\n    ${c.good}\n  }\n`).join('')}}\n`,
+  );
+  const config = ts.readConfigFile(join(REPO, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, REPO);
+  generated = readdirSync(out.outDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(out.outDir, f));
+  program = ts.createProgram([...roots, join(dir, 'control.ts'), ...generated], options);
+});
+
+afterAll(() => out?.cleanup());
+
+describe('the type checker rejects misuse of generated code', () => {
+  it('compiles the control file (every case corrected) and the generated fixture output cleanly', () => {
+    expect(messages(join(dir, 'control.ts'))).toEqual([]);
+    expect(generated.length).toBeGreaterThanOrEqual(13); // index.ts + client, fake, server, types per service
+    expect(generated.flatMap((f) => messages(f).map((m) => `${f}: ${m.text}`))).toEqual([]);
+  });
+
+  it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_, i) => {
+    const found = messages(join(dir, fileName(i)));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.line).toBe(CASE_LINE);
+    expect(found[0]?.text).toMatch((CASES[i] as Case).expected);
+  });
+});
