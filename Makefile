@@ -13,7 +13,12 @@ install: $(NODE_MODULES) ## install dependencies from the lockfile (npm ci) when
 
 $(NODE_MODULES): package.json package-lock.json
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("switchboard needs Node >= 20.19, found "+process.version); process.exit(1) }'
-	npm ci --no-audit --no-fund
+	@# npm 11 `ci` insists on lock entries for every platform's optional binaries (e.g. rollup's), which a
+	@# registry serving only this platform cannot provide (npm/cli#4828); then install from the lockfile as is.
+	@mkdir -p .switchboard
+	@npm ci --no-audit --no-fund > .switchboard/npm-ci.log 2>&1 || { \
+	  echo "npm ci refused the lockfile (see .switchboard/npm-ci.log); installing from it with npm install --no-save"; \
+	  npm install --no-save --no-audit --no-fund; }
 	@touch $(NODE_MODULES)
 
 build: dist/.stamp ## compile lib/ to dist/ so the CLI starts fast (used automatically when fresh)
