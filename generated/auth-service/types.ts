@@ -96,7 +96,7 @@ export interface components {
              * @description Lifetime of the token in seconds.
              * @default 3600
              */
-            ttlSeconds: number;
+            ttlSeconds?: number;
         };
         IssuedToken: {
             token: components["schemas"]["Jwt"];

@@ -6,6 +6,7 @@ import { generatedHeader } from './header.js';
 export async function emitTypes(bundle: Bundle, specPath: string): Promise<string> {
   // The bundle was validated against the OpenAPI schema before this runs, so it is an OpenAPI3 document.
   const doc = structuredClone(bundle.doc) as unknown as Parameters<typeof openapiTS>[0];
-  const nodes = await openapiTS(doc, { silent: true, alphabetize: false });
+  // defaultNonNullable off: a field with a default stays optional for the caller, as the spec's `required` says.
+  const nodes = await openapiTS(doc, { silent: true, alphabetize: false, defaultNonNullable: false });
   return `${generatedHeader(specPath)}\n${astToString(nodes)}`;
 }
