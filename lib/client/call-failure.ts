@@ -1,4 +1,4 @@
-import { DeadlineExceededError } from './call-policy.js';
+import { PolicyError } from './call-policy.js';
 import type { ErrorCode } from './error-code.js';
 import type { CallFailure } from './result.js';
 
@@ -23,24 +23,21 @@ export function callFailure(
 }
 
 /** Classifies anything a transport or policy threw into a CallFailure with the right code. */
-export function failureFromUnknown(
-  error: unknown,
-  operationId: string,
-  callerSignal?: AbortSignal,
-): CallFailure {
-  const e = error as { name?: string; message?: string; cause?: { code?: string } } | undefined;
+export function failureFromUnknown(error: unknown, operationId: string): CallFailure {
   const extra = { operationId, cause: error };
-  if (error instanceof DeadlineExceededError)
-    return callFailure('policy', 'DEADLINE_EXCEEDED', e?.message ?? '', extra);
-  if (e?.name === 'AbortError' && callerSignal?.aborted) {
-    return callFailure('transport', 'ABORTED', 'the caller aborted the call', extra);
+  if (error instanceof PolicyError) {
+    const kind = error.code === 'TIMEOUT' || error.code === 'ABORTED' ? 'transport' : 'policy';
+    return callFailure(kind, error.code, error.message, extra);
   }
+  const e = error as
+    | { name?: string; message?: string; code?: string; cause?: { code?: string } }
+    | undefined;
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return callFailure('transport', 'TIMEOUT', 'the attempt timed out and was aborted', extra);
   }
   if (e?.name === 'SyntaxError')
     return callFailure('transport', 'INVALID_RESPONSE', `unparseable response: ${e.message}`, extra);
-  const code = e?.cause?.code ?? '';
+  const code = e?.cause?.code ?? e?.code ?? '';
   const detail = code === '' ? (e?.message ?? String(error)) : `${e?.message ?? 'request failed'} (${code})`;
   return callFailure('transport', 'NETWORK_ERROR', detail, extra);
 }

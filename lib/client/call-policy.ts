@@ -1,38 +1,115 @@
-/** What a policy knows about the attempt it wraps. */
+/** What a policy knows about the call it runs. */
 export interface AttemptContext {
   service: string;
   operationId: string;
   method: string;
+  /** The downstream origin (`http://127.0.0.1:3002`): breakers, budgets and bulkheads are kept per origin. */
+  origin: string;
   idempotent: boolean;
   /** Per-attempt timeout in ms, already resolved from call, client, spec (`x-timeout-ms`) and default. */
   timeoutMs: number;
+  /** Most attempts allowed for this call (1 = no retry), already resolved like `timeoutMs`. */
+  maxAttempts: number;
   /** Epoch ms by which the whole call must settle (caller's deadline or the inbound request's, the sooner). */
   deadline: number | undefined;
   /** The caller's own signal; aborting it aborts the call. */
   signal: AbortSignal | undefined;
 }
 
+/** What an attempt resolves to: enough of the response for a policy to classify it. */
+export interface AttemptOutcome {
+  response: { status: number; headers: { get(name: string): string | null } };
+}
+
 /**
  * Where resilience plugs in: `execute` runs `attempt` one or more times, handing each attempt a signal that
- * aborts the request. The default only applies the per-attempt timeout and the deadline; the resilient
- * policy (retry, breaker, bulkhead) implements the same interface.
+ * aborts the request. It resolves with the outcome to report (a success or the last HTTP failure) and
+ * rejects with a PolicyError (or the transport's error) when no response is to be reported.
  */
 export interface CallPolicy {
-  execute<T>(context: AttemptContext, attempt: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  execute<T extends AttemptOutcome>(
+    context: AttemptContext,
+    attempt: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T>;
 }
 
-/** Thrown by a policy when the call's deadline has already passed or passes during an attempt. */
-export class DeadlineExceededError extends Error {
-  override readonly name = 'DeadlineExceededError';
+/** Why a policy refused or ended a call; `code` is the Result code the caller sees. */
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError';
+
+  constructor(
+    readonly code:
+      | 'TIMEOUT'
+      | 'DEADLINE_EXCEEDED'
+      | 'CIRCUIT_OPEN'
+      | 'BULKHEAD_FULL'
+      | 'RETRY_BUDGET_EXHAUSTED'
+      | 'ABORTED',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
 }
 
-/** The default policy: one attempt, aborted at its timeout, at the deadline or by the caller. */
+/** Thrown when the call's deadline has already passed or passes during an attempt. */
+export class DeadlineExceededError extends PolicyError {
+  constructor(message = 'deadline exceeded', options?: { cause?: unknown }) {
+    super('DEADLINE_EXCEEDED', message, options);
+  }
+}
+
+/**
+ * A signal for one attempt: aborted with a PolicyError reason at the attempt timeout (TIMEOUT), at the
+ * deadline (DEADLINE_EXCEEDED) or when the caller aborts (ABORTED). One controller and one timer, no
+ * `AbortSignal.any`; `dispose` clears the timer and the caller listener.
+ */
+export function attemptSignal(context: AttemptContext): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const now = Date.now();
+  const budget = context.deadline === undefined ? Number.POSITIVE_INFINITY : context.deadline - now;
+  if (budget <= 0)
+    controller.abort(new DeadlineExceededError('deadline exceeded before the attempt started'));
+  const byDeadline = budget < context.timeoutMs;
+  const timer = setTimeout(
+    () =>
+      controller.abort(
+        byDeadline
+          ? new DeadlineExceededError('deadline exceeded during the attempt')
+          : new PolicyError('TIMEOUT', `attempt timed out after ${context.timeoutMs} ms and was aborted`),
+      ),
+    Math.max(1, Math.min(context.timeoutMs, budget)),
+  );
+  const caller = context.signal;
+  const onAbort = () => controller.abort(new PolicyError('ABORTED', 'the caller aborted the call'));
+  if (caller?.aborted) onAbort();
+  else caller?.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/** Runs `attempt` with an attempt signal; a rejection caused by that signal becomes its PolicyError reason. */
+export async function runAttempt<T>(
+  context: AttemptContext,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const { signal, dispose } = attemptSignal(context);
+  try {
+    if (signal.aborted) throw signal.reason;
+    return await attempt(signal);
+  } catch (error) {
+    throw signal.aborted && signal.reason instanceof PolicyError ? signal.reason : error;
+  } finally {
+    dispose();
+  }
+}
+
+/** One attempt with the timeout and deadline applied: what a client does with resilience switched off. */
 export const singleAttemptPolicy: CallPolicy = {
-  async execute(context, attempt) {
-    const budget = context.deadline === undefined ? Number.POSITIVE_INFINITY : context.deadline - Date.now();
-    if (budget <= 0) throw new DeadlineExceededError('deadline exceeded before the call started');
-    const signals = [AbortSignal.timeout(Math.max(1, Math.min(context.timeoutMs, budget)))];
-    if (context.signal !== undefined) signals.push(context.signal);
-    return attempt(AbortSignal.any(signals));
-  },
+  execute: (context, attempt) => runAttempt(context, attempt),
 };

@@ -1,7 +1,18 @@
 import type { CallPolicy } from './call-policy.js';
+import type { ResilienceOptions } from './resilience/resilience-options.js';
 
 /** A secret, or a function that returns one when a call is made (so rotated secrets are picked up). */
 export type Credential = string | (() => string | Promise<string>);
+
+/** Settings of one operation that a client or a call may override (the spec's `x-*` extensions are the base). */
+export interface OperationSettings {
+  /** Per-attempt timeout in ms (spec: `x-timeout-ms`). */
+  timeoutMs?: number;
+  /** Most attempts, 1–10 (spec: `x-retry.maxAttempts`). */
+  maxAttempts?: number;
+  /** Whether retries are safe (spec: `x-idempotent`; default by method). */
+  idempotent?: boolean;
+}
 
 /** Options of a generated `create<Service>Client`; `Scheme` is the union of the spec's security scheme names. */
 export interface ClientOptions<Scheme extends string = string> {
@@ -9,24 +20,31 @@ export interface ClientOptions<Scheme extends string = string> {
   baseUrl: string;
   /** Credentials per security scheme, e.g. `{ InternalAuth: process.env.INTEXURAOS_INTERNAL_AUTH_TOKEN }`. */
   credentials?: Partial<Record<Scheme, Credential>>;
-  /** Per-attempt timeout in ms when neither the call nor the spec's `x-timeout-ms` sets one. Default 5000. */
+  /** Per-attempt timeout in ms for operations without `x-timeout-ms`. Default 5000. */
   timeoutMs?: number;
+  /** Most attempts for idempotent operations without `x-retry`. Default 3. */
+  maxAttempts?: number;
+  /** Overrides per operationId, on top of the spec's extensions. */
+  operations?: Readonly<Record<string, OperationSettings>>;
   /** Headers sent on every call (after the ones the client injects). */
   headers?: Record<string, string>;
-  /** Resilience policy wrapping every attempt. Default: one attempt with the timeout and deadline applied. */
+  /**
+   * Retry, circuit breaker, bulkhead and deadline settings of this client's own resilient policy (see
+   * README "Resilience"); `false` for a single attempt with only the timeout and deadline. Default `{}`.
+   */
+  resilience?: ResilienceOptions | false;
+  /** A policy to use instead, e.g. one resilient policy shared by several clients of the same downstream. */
   policy?: CallPolicy;
-  /** Fetch implementation (tests inject one). Default: `globalThis.fetch`. */
+  /** Fetch implementation. Default: the pooled undici transport (`createTransport()`). */
   fetch?: (request: Request) => Promise<Response>;
-  /** Request class matching `fetch`. Default: `globalThis.Request`. */
+  /** Request class matching `fetch`. Default: the transport's lightweight request. */
   Request?: typeof Request;
 }
 
-/** Options of one call; each overrides the client's. */
-export interface CallOptions<Scheme extends string = string> {
+/** Options of one call; each overrides the client's and the spec's. */
+export interface CallOptions<Scheme extends string = string> extends OperationSettings {
   /** Aborts the call. */
   signal?: AbortSignal;
-  /** Per-attempt timeout in ms for this call. */
-  timeoutMs?: number;
   /** Absolute deadline for the whole call (epoch ms or Date); the sooner of this and the inbound request's wins. */
   deadline?: number | Date;
   /** Correlation ID to send instead of the current request's (or a fresh one). */
@@ -39,3 +57,6 @@ export interface CallOptions<Scheme extends string = string> {
 
 /** Default per-attempt timeout in ms. */
 export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Default most attempts of an idempotent call. */
+export const DEFAULT_MAX_ATTEMPTS = 3;

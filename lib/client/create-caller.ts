@@ -1,12 +1,25 @@
 import createClient from 'openapi-fetch';
 import { currentContext } from '../context/request-context.js';
 import { callFailure, failureFromUnknown } from './call-failure.js';
-import { singleAttemptPolicy } from './call-policy.js';
-import { type CallOptions, type ClientOptions, DEFAULT_TIMEOUT_MS } from './client-options.js';
+import {
+  type AttemptContext,
+  type AttemptOutcome,
+  type CallPolicy,
+  singleAttemptPolicy,
+} from './call-policy.js';
+import { checkClientOptions } from './check-client-options.js';
+import {
+  type CallOptions,
+  type ClientOptions,
+  DEFAULT_MAX_ATTEMPTS,
+  DEFAULT_TIMEOUT_MS,
+} from './client-options.js';
 import { codeForStatus } from './error-code.js';
 import { DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
+import { createResilientPolicy } from './resilience/resilient-policy.js';
 import type { Failure } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
+import { defaultTransport } from './transport/undici-transport.js';
 
 /** The parts of a call's input, as generated `<Operation>Input` types shape them. */
 export interface CallInput {
@@ -23,49 +36,42 @@ export type Caller = (
   options: CallOptions | undefined,
 ) => Promise<unknown>;
 
-interface Outcome {
+interface Outcome extends AttemptOutcome {
   data?: unknown;
   error?: unknown;
   response: Response;
 }
 
 /**
- * Builds the runtime behind a generated client: openapi-fetch serializes the request, `outboundHeaders`
- * adds auth, correlation and trace headers, the policy runs the attempts, and the response becomes a
- * Result. Throws only for misuse (a bad base URL, an unknown operation).
+ * Builds the runtime behind a generated client: openapi-fetch serializes the request over the pooled undici
+ * transport, `outboundHeaders` adds auth, correlation and trace headers, the resilient policy runs the
+ * attempts, and the response becomes a Result. Options are checked here, once; misuse (a bad base URL, a
+ * timeout not below the deadline, an unknown operation) throws, nothing else does.
  */
 export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller {
-  const baseUrl = checkBaseUrl(spec.name, options.baseUrl);
+  const { baseUrl, origin } = checkClientOptions(spec, options);
+  const transport = options.fetch === undefined ? defaultTransport() : undefined;
   const core = createClient({
     baseUrl,
-    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
-    ...(options.Request === undefined ? {} : { Request: options.Request }),
-  });
-  const policy = options.policy ?? singleAttemptPolicy;
+    fetch: options.fetch ?? transport?.fetch,
+    Request: options.Request ?? transport?.Request,
+  } as Parameters<typeof createClient>[0]);
+  const policy: CallPolicy =
+    options.policy ??
+    (options.resilience === false ? singleAttemptPolicy : createResilientPolicy(options.resilience ?? {}));
   return async (operationId, input = {}, call = {}) => {
     const op = spec.operations[operationId];
     if (op === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
-    const inbound = currentContext();
-    const deadline = earliest(call.deadline === undefined ? undefined : +call.deadline, inbound?.deadline);
-    const timeoutMs = call.timeoutMs ?? op.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const context = attemptContext(spec, op, operationId, origin, options, call);
     let attempts = 0;
     try {
       const headers = await outboundHeaders(spec, op, options, call);
       // openapi-fetch sends bodies as JSON; a text/* request body goes as the string itself.
       if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
-      const signal = call.signal ?? inbound?.signal;
-      const context = {
-        service: spec.name,
-        operationId,
-        method: op.method,
-        idempotent: op.idempotent,
-        timeoutMs,
-        deadline,
-        signal,
-      };
-      const outcome = await policy.execute(context, (attemptSignal) => {
+      const outcome = await policy.execute(context, (signal) => {
         attempts++;
-        if (deadline !== undefined) headers[DEADLINE_HEADER] = String(Math.max(1, deadline - Date.now()));
+        if (context.deadline !== undefined)
+          headers[DEADLINE_HEADER] = String(Math.max(1, context.deadline - Date.now()));
         return core.request(
           op.method,
           op.path as never,
@@ -73,7 +79,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
             params: { path: input.path, query: input.query, header: input.headers },
             body: input.body,
             headers,
-            signal: attemptSignal,
+            signal,
             parseAs: op.parseAs,
             ...(op.requestBody === 'text' ? { bodySerializer: String } : {}),
           } as never,
@@ -81,10 +87,52 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       });
       return toResult(op, operationId, outcome, attempts);
     } catch (error) {
-      const failure = failureFromUnknown(error, operationId, call.signal);
+      const failure = failureFromUnknown(error, operationId);
       return { ok: false, error: { ...failure, attempts: Math.max(1, attempts) } } satisfies Failure<unknown>;
     }
   };
+}
+
+/** Resolves per-call settings: call, then client per operation, then the spec's extensions, then client defaults. */
+function attemptContext(
+  spec: ServiceSpec,
+  op: OperationSpec,
+  operationId: string,
+  origin: string,
+  options: ClientOptions,
+  call: CallOptions,
+): AttemptContext {
+  const perOp = options.operations?.[operationId];
+  const inbound = currentContext();
+  const own = call.deadline === undefined ? undefined : +call.deadline;
+  const deadline =
+    own === undefined
+      ? inbound?.deadline
+      : inbound?.deadline === undefined
+        ? own
+        : Math.min(own, inbound.deadline);
+  const idempotent =
+    call.idempotent ?? perOp?.idempotent ?? (op.idempotent || hasIdempotencyKey(call.headers));
+  return {
+    service: spec.name,
+    operationId,
+    method: op.method,
+    origin,
+    idempotent,
+    timeoutMs: call.timeoutMs ?? perOp?.timeoutMs ?? op.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxAttempts:
+      call.maxAttempts ??
+      perOp?.maxAttempts ??
+      op.retry?.maxAttempts ??
+      options.maxAttempts ??
+      DEFAULT_MAX_ATTEMPTS,
+    deadline,
+    signal: call.signal ?? inbound?.signal,
+  };
+}
+
+function hasIdempotencyKey(headers: Record<string, string> | undefined): boolean {
+  return headers !== undefined && Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
 }
 
 function toResult(op: OperationSpec, operationId: string, outcome: Outcome, attempts: number): unknown {
@@ -116,16 +164,4 @@ function toResult(op: OperationSpec, operationId: string, outcome: Outcome, atte
 function messageOf(body: unknown): string {
   const text = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   return typeof text === 'string' ? `: ${text.slice(0, 200)}` : '';
-}
-
-function earliest(a: number | undefined, b: number | undefined): number | undefined {
-  if (a === undefined) return b;
-  return b === undefined ? a : Math.min(a, b);
-}
-
-function checkBaseUrl(service: string, baseUrl: unknown): string {
-  if (typeof baseUrl !== 'string' || !/^https?:\/\/[^/]/.test(baseUrl)) {
-    throw new TypeError(`${service} client: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
-  }
-  return baseUrl.replace(/\/+$/, '');
 }

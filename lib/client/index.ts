@@ -28,5 +28,13 @@ export {
   DEADLINE_HEADER,
   TRACEPARENT_HEADER,
 } from './outbound-headers.js';
-export type { CallFailure, Failure, HttpError, Result, Success } from './result.js';
+export * from './resilience/index.js';
+export type { CallFailure, Failure, HttpError, ResponseHeaders, Result, Success } from './result.js';
 export type { OperationSpec, SecuritySchemeSpec, ServiceSpec } from './service-spec.js';
+export {
+  createTransport,
+  defaultTransport,
+  type PoolCounters,
+  type Transport,
+  type TransportOptions,
+} from './transport/undici-transport.js';

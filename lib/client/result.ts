@@ -1,11 +1,17 @@
 import type { ErrorCode } from './error-code.js';
 
+/** Response headers: the WHATWG `Headers` or the transport's lighter reader, both read case-insensitively. */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+  has(name: string): boolean;
+}
+
 /** A documented 2xx answer: `status` narrows `value` when an operation has several success statuses. */
 export interface Success<S extends number, T> {
   ok: true;
   status: S;
   value: T;
-  headers: Headers;
+  headers: ResponseHeaders;
 }
 
 /** A documented error status: comparing `status` narrows `body` to that status's schema. */
@@ -15,7 +21,7 @@ export interface HttpError<S extends number, B> {
   code: ErrorCode;
   message: string;
   body: B;
-  headers: Headers;
+  headers: ResponseHeaders;
   attempts: number;
   operationId: string;
 }
