@@ -1,6 +1,6 @@
-import { createAuthServiceClient } from '../../generated/auth-service/client.js';
 import { createNotionServiceClient } from '../../generated/notion-service/client.js';
 import { createUserServiceClient } from '../../generated/user-service/client.js';
+import { createVerifyingAuthClient } from '../shared/auth-client.js';
 import { runService } from '../shared/listen.js';
 import { buildOrchestratorApp } from './app.js';
 import { readOrchestratorConfig } from './config.js';
@@ -10,7 +10,7 @@ await runService('llm-orchestrator', async () => {
   const credentials = { InternalAuth: config.internalTokens[0] ?? '' };
   const timeoutMs = config.downstreamTimeoutMs;
   const app = await buildOrchestratorApp({
-    auth: createAuthServiceClient({ baseUrl: config.authServiceUrl, timeoutMs }),
+    auth: createVerifyingAuthClient(config.authServiceUrl),
     users: createUserServiceClient({ baseUrl: config.userServiceUrl, credentials, timeoutMs }),
     notion: createNotionServiceClient({ baseUrl: config.notionServiceUrl, credentials, timeoutMs }),
     internalTokens: config.internalTokens,

@@ -1,4 +1,4 @@
-import { createAuthServiceClient } from '../../generated/auth-service/client.js';
+import { createVerifyingAuthClient } from '../shared/auth-client.js';
 import { runService } from '../shared/listen.js';
 import { createRedis, redisReady } from '../shared/redis-client.js';
 import { buildUserApp } from './app.js';
@@ -16,7 +16,7 @@ await runService('user-service', async () => {
     store,
     internalTokens: config.internalTokens,
     encryptionKey: config.encryptionKey,
-    authClient: createAuthServiceClient({ baseUrl: config.authServiceUrl }),
+    authClient: createVerifyingAuthClient(config.authServiceUrl),
   });
   return { app, host: config.host, port: config.port, close: async () => redis?.disconnect() };
 });
