@@ -10,6 +10,8 @@ export interface AttemptContext {
   timeoutMs: number;
   /** Most attempts allowed for this call (1 = no retry), already resolved like `timeoutMs`. */
   maxAttempts: number;
+  /** Backoff bounds from the spec's `x-retry`, when it sets them; otherwise the policy's own. */
+  retryDelays?: { baseDelayMs?: number; maxDelayMs?: number };
   /** Epoch ms by which the whole call must settle (caller's deadline or the inbound request's, the sooner). */
   deadline: number | undefined;
   /** The caller's own signal; aborting it aborts the call. */

@@ -128,6 +128,9 @@ function attemptContext(
       DEFAULT_MAX_ATTEMPTS,
     deadline,
     signal: call.signal ?? inbound?.signal,
+    ...(op.retry?.baseDelayMs === undefined && op.retry?.maxDelayMs === undefined
+      ? {}
+      : { retryDelays: op.retry }),
   };
 }
 

@@ -42,6 +42,15 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
     initialDelay: Math.max(1, o.baseDelayMs),
     maxDelay: o.maxDelayMs,
   });
+  const backoffFor = (context: AttemptContext) => {
+    const spec = context.retryDelays;
+    if (spec === undefined) return backoff;
+    const initialDelay = Math.max(1, spec.baseDelayMs ?? o.baseDelayMs);
+    return new ExponentialBackoff({
+      initialDelay,
+      maxDelay: Math.max(initialDelay, spec.maxDelayMs ?? o.maxDelayMs),
+    });
+  };
   const downstreams = new Map<string, Downstream>();
   const downstream = (origin: string): Downstream => {
     let d = downstreams.get(origin);
@@ -136,7 +145,7 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
             cause: failure,
           });
         }
-        delays = delays === undefined ? backoff.next() : delays.next(undefined);
+        delays = delays === undefined ? backoffFor(context).next() : delays.next(undefined);
         const retryAfter =
           outcome === undefined ? undefined : parseRetryAfter(outcome.response.headers.get('retry-after'));
         const remaining = deadline - Date.now();
@@ -145,7 +154,7 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
             `Retry-After asks for ${retryAfter} ms but only ${Math.max(0, remaining)} ms of the deadline remain`,
           );
         }
-        const delayMs = Math.min(Math.max(delays.duration, retryAfter ?? 0), o.maxDelayMs, remaining);
+        const delayMs = Math.min(Math.max(delays.duration, retryAfter ?? 0), remaining);
         if (delayMs >= remaining) return finish(outcome, failure);
         const reason =
           outcome === undefined
