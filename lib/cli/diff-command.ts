@@ -1,0 +1,132 @@
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SpecError } from '../codegen/spec-error.js';
+import {
+  compareFiles,
+  compareFolders,
+  DiffInputError,
+  type DiffReport,
+  formatReport,
+  reportJson,
+  type ShowPath,
+  snapshotSpecs,
+} from '../contract/diff/index.js';
+
+const HELP = `usage: switchboard diff <base.yaml> <head.yaml> [--json]
+       switchboard diff --base <git-ref> [--specs DIR] [--json]
+
+Compares two versions of service contracts and reports every change as breaking or compatible.
+With --base, every spec in the specs folder at the git ref is compared with the working tree;
+a deleted spec file (a whole service) is breaking, a new one compatible. Breaking changes to a
+service whose info.version major went up are reported as allowed.
+  --base REF    git ref (commit, branch, tag) to compare the working tree's specs with
+  --specs DIR   specs folder (default: specs), with --base
+  --json        print {"breaking": [...], "compatible": [...], "allowed": [...]}
+Exit codes: 0 compatible (or allowed), 1 breaking, 2 bad input.`;
+
+interface Options {
+  base: string | undefined;
+  specs: string;
+  json: boolean;
+  files: string[];
+}
+
+/** `switchboard diff`: exit 0 when compatible, 1 when breaking, 2 on bad usage or unreadable input. */
+export async function diffCommand(args: string[]): Promise<number> {
+  const options = readOptions(args);
+  if (typeof options === 'number') return options;
+  const started = performance.now();
+  const cwd = process.cwd();
+  const rel = (file: string) => relative(cwd, file).split(sep).join('/') || file;
+  let show: ShowPath = rel;
+  let report: DiffReport;
+  try {
+    if (options.base === undefined) report = compareInputs(options.files, rel);
+    else {
+      const snapshot = snapshotSpecs(options.base, options.specs, cwd);
+      // Base files live in a temp folder; messages name them `<ref>:specs/<file>`.
+      show = (file) =>
+        file.startsWith(snapshot.dir)
+          ? `${snapshot.label}${file.slice(snapshot.dir.length).split(sep).join('/')}`
+          : rel(file);
+      try {
+        report = compareFolders(snapshot.dir, resolve(cwd, options.specs), show);
+      } finally {
+        snapshot.dispose();
+      }
+    }
+  } catch (error) {
+    return badInput(error, show);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (options.json) console.log(reportJson(report));
+  else {
+    for (const line of formatReport(report)) console.log(line);
+    const { breaking, compatible, allowed } = report;
+    console.log(
+      `switchboard diff: ${breaking.length} breaking, ${allowed.length} allowed by a major version bump, ${compatible.length} compatible across ${report.services} service${report.services === 1 ? '' : 's'} in ${seconds} s`,
+    );
+    if (breaking.length > 0) {
+      console.log('breaking changes need a new operation or path, or a major bump of info.version');
+    }
+  }
+  return report.breaking.length > 0 ? 1 : 0;
+}
+
+function compareInputs([base, head]: string[], rel: ShowPath): DiffReport {
+  if (base === undefined || head === undefined) throw new DiffInputError('two specs are needed');
+  const isDir = (p: string) => existsSync(p) && statSync(p).isDirectory();
+  if (isDir(base) && isDir(head)) return compareFolders(base, head, rel);
+  return compareFiles(base, head, rel);
+}
+
+function readOptions(args: string[]): Options | number {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    console.error(`switchboard diff: ${(error as Error).message}\n\n${HELP}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) {
+    console.log(HELP);
+    return 0;
+  }
+  const withRef = values.base !== undefined;
+  if (withRef ? positionals.length > 0 : positionals.length !== 2 || values.specs !== undefined) {
+    const reason = withRef
+      ? '--base takes no spec files'
+      : 'pass two spec files, or --base REF [--specs DIR]';
+    console.error(`switchboard diff: ${reason}\n\n${HELP}`);
+    return 2;
+  }
+  return {
+    base: values.base,
+    specs: values.specs ?? 'specs',
+    json: values.json === true,
+    files: positionals,
+  };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      base: { type: 'string' },
+      specs: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function badInput(error: unknown, rel: ShowPath): number {
+  if (error instanceof SpecError) console.error(error.format(rel));
+  else if (error instanceof DiffInputError) console.error(`switchboard diff: ${error.message}`);
+  else throw error;
+  console.error('switchboard diff: cannot compare; fix the input above (exit 2)');
+  return 2;
+}

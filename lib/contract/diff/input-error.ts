@@ -1,0 +1,4 @@
+/** Input the diff cannot work with (a bad git ref, a folder outside the repository): the CLI exits 2. */
+export class DiffInputError extends Error {
+  override readonly name = 'DiffInputError';
+}

@@ -1,0 +1,132 @@
+import type { RawChange, Segments } from './change.js';
+import { toChanges } from './findings.js';
+import type { OperationView } from './operations.js';
+import { contentOf } from './request-body-diff.js';
+import { deref, isJson, type Json, type SchemaContext } from './schema-context.js';
+import { diffSchema } from './schema-diff.js';
+import { diffStatuses } from './status-diff.js';
+
+/**
+ * Compares the responses of two versions of an operation, read in the response direction: a success
+ * status removed or changed, a media type or header no longer sent, or a body that may now hold what a
+ * consumer cannot read (a field removed or made nullable, a wider enum) breaks consumers.
+ */
+export function diffResponses(ctx: SchemaContext, base: OperationView, head: OperationView): RawChange[] {
+  const operation = head.label;
+  const baseResponses = isJson(base.operation.responses) ? base.operation.responses : {};
+  const headResponses = isJson(head.operation.responses) ? head.operation.responses : {};
+  const responsesAt = [...head.at, 'responses'];
+  const out: RawChange[] = [];
+  for (const [status, node] of Object.entries(baseResponses)) {
+    if (headResponses[status] === undefined) continue;
+    const b = deref(ctx.baseDoc, node, []).schema ?? {};
+    const h = deref(ctx.headDoc, headResponses[status], [...responsesAt, status]);
+    out.push(...diffBodies(ctx, operation, status, b, h.schema ?? {}, h.at));
+    out.push(...diffHeaders(ctx, operation, status, b, h.schema ?? {}, h.at));
+  }
+  const statuses = diffStatuses(
+    operation,
+    Object.keys(baseResponses),
+    Object.keys(headResponses),
+    responsesAt,
+  );
+  return [...statuses, ...mergeStatuses(out)];
+}
+
+/**
+ * One change to a schema shared by several statuses (the common Error body) is one line:
+ * `responses 400, 401 field 'code' removed` rather than one line per status.
+ */
+function mergeStatuses(changes: RawChange[]): RawChange[] {
+  const groups = new Map<string, { change: RawChange; statuses: string[]; rest: string }>();
+  for (const change of changes) {
+    const [, status = '', rest = ''] = /^response (\S+)(.*)$/s.exec(change.message) ?? [];
+    const key = `${change.kind}|${JSON.stringify(change.at)}|${rest}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { change, statuses: [status], rest });
+    else group.statuses.push(status);
+  }
+  return [...groups.values()].map(({ change, statuses, rest }) =>
+    statuses.length === 1 ? change : { ...change, message: `responses ${statuses.join(', ')}${rest}` },
+  );
+}
+
+function diffBodies(ctx: SchemaContext, operation: string, status: string, b: Json, h: Json, at: Segments) {
+  const out: RawChange[] = [];
+  const baseContent = contentOf(b);
+  const headContent = contentOf(h);
+  const where = `response ${status}`;
+  for (const [type, media] of Object.entries(baseContent)) {
+    const other = headContent[type];
+    if (other === undefined) {
+      const message = `${where} media type '${type}' no longer sent`;
+      out.push({
+        operation,
+        kind: 'response-media-type-removed',
+        message,
+        breaking: true,
+        at: [...at, 'content'],
+      });
+      continue;
+    }
+    const found = diffSchema(ctx, media.schema ?? {}, other.schema ?? {}, [...at, 'content', type, 'schema']);
+    const label = Object.keys(baseContent).length > 1 ? `${where} (${type})` : where;
+    out.push(...toChanges({ operation, direction: 'response', kindPrefix: 'response', where: label }, found));
+  }
+  for (const type of Object.keys(headContent)) {
+    if (baseContent[type] !== undefined) continue;
+    const message = `${where} media type '${type}' added`;
+    out.push({
+      operation,
+      kind: 'response-media-type-added',
+      message,
+      breaking: false,
+      at: [...at, 'content', type],
+    });
+  }
+  return out;
+}
+
+function diffHeaders(ctx: SchemaContext, operation: string, status: string, b: Json, h: Json, at: Segments) {
+  const out: RawChange[] = [];
+  const lower = (node: Json) =>
+    new Map(
+      Object.entries(isJson(node.headers) ? node.headers : {}).map(([k, v]) => [
+        k.toLowerCase(),
+        { name: k, v },
+      ]),
+    );
+  const baseHeaders = lower(b);
+  const headHeaders = lower(h);
+  for (const [key, { name, v }] of baseHeaders) {
+    const other = headHeaders.get(key);
+    if (other === undefined) {
+      const message = `response ${status} header '${name}' removed`;
+      out.push({
+        operation,
+        kind: 'response-header-removed',
+        message,
+        breaking: true,
+        at: [...at, 'headers'],
+      });
+      continue;
+    }
+    const bh = deref(ctx.baseDoc, v, []).schema ?? {};
+    const hh = deref(ctx.headDoc, other.v, [...at, 'headers', other.name]);
+    const found = diffSchema(ctx, bh.schema ?? {}, hh.schema?.schema ?? {}, [...hh.at, 'schema']);
+    const where = `response ${status} header '${other.name}'`;
+    out.push(...toChanges({ operation, direction: 'response', kindPrefix: 'response-header', where }, found));
+  }
+  for (const [key, { name }] of headHeaders) {
+    if (baseHeaders.has(key)) continue;
+    const message = `response ${status} header '${name}' added`;
+    out.push({
+      operation,
+      kind: 'response-header-added',
+      message,
+      breaking: false,
+      at: [...at, 'headers', name],
+    });
+  }
+  return out;
+}
