@@ -4,7 +4,7 @@ NODE_MODULES := node_modules/.package-lock.json
 LIB_SOURCES := $(shell find lib -name '*.ts' 2>/dev/null)
 SWITCHBOARD := node bin/switchboard.js
 
-.PHONY: help install build generate check-generated lint format typecheck test test-unit bench dev clean
+.PHONY: help install build generate check-generated lint format typecheck test bench dev mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,6 +55,9 @@ bench: build ## run every benchmark suite in bench/ and write bench/results/<sui
 
 dev: generate ## install, generate, start all five services on 127.0.0.1:3001-3005 (Ctrl-C stops them)
 	node --import tsx scripts/dev.ts
+
+mock: $(NODE_MODULES) ## Prism mock of one spec: make mock SERVICE=user-service [PORT=4010]; Ctrl-C stops it
+	node --import tsx scripts/mock.ts $(SERVICE) $(PORT)
 
 clean: ## remove build output and caches (never generated/ or specs/)
 	rm -rf dist .switchboard coverage

@@ -2,9 +2,23 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
-    hookTimeout: 30_000,
+    hookTimeout: 60_000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: { name: 'main', include: ['test/**/*.test.ts'], exclude: ['test/contract/consumers/**', '**/node_modules/**'] },
+      },
+      {
+        // Consumer tests share one Prism per downstream spec, started once for the run.
+        extends: true,
+        test: {
+          name: 'consumers',
+          include: ['test/contract/consumers/**/*.test.ts'],
+          globalSetup: ['test/contract/consumers/prism-global-setup.ts'],
+        },
+      },
+    ],
   },
 });
