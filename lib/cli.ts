@@ -8,9 +8,17 @@ const commands: Record<
     summary: 'generate types, clients, route tables and fakes from specs/ into generated/',
     load: async () => (await import('./cli/generate-command.js')).generateCommand,
   },
+  diff: {
+    summary: 'compare specs with a git ref or another version; exit 1 on breaking changes',
+    load: async () => (await import('./cli/diff-command.js')).diffCommand,
+  },
   lint: {
     summary: 'check specs against the house OpenAPI conventions',
     load: async () => (await import('./cli/lint-command.js')).lintCommand,
+  },
+  verify: {
+    summary: 'verify a running provider against its spec (examples, generated and invalid requests, auth)',
+    load: async () => (await import('./cli/verify-command.js')).verifyCommand,
   },
 };
 

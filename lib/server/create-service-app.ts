@@ -46,6 +46,7 @@ export async function createServiceApp<H extends object>(
     requestTimeout: 15_000,
     connectionTimeout: 30_000,
     keepAliveTimeout: 10_000,
+    routerOptions: { maxParamLength: 512 }, // the default 100 is below the specs' 128-char ids: 404s
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,

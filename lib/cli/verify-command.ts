@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  DEFAULT_CASES,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+  formatReport,
+  VerifyInputError,
+  type VerifyOptions,
+  verifyProvider,
+} from '../contract/verify/index.js';
+
+const HELP = `usage: switchboard verify <spec> --url <base> [options]
+
+Verifies a running provider against its spec: every operation gets the spec's examples, seeded valid and
+invalid requests, and (when secured) requests without and with wrong credentials. Every answer must be a
+documented status whose body validates; invalid requests must get a documented 4xx, unauthenticated ones
+401; a 500 or an unlisted 5xx is always a violation. Exits 0 without violations, 1 with, 2 on bad input.
+
+  <spec>             the provider's OpenAPI file (or a service name: specs/<name>.yaml)
+  --url URL          the provider's base URL, e.g. http://127.0.0.1:3002
+  --token T          value of apiKey schemes such as X-Internal-Auth
+                     (default: env INTEXURAOS_INTERNAL_AUTH_TOKEN, legacy INTERNAL_AUTH_TOKEN; first value)
+  --bearer T         token for bearer schemes (Authorization: Bearer T)
+  --cases N          cases per operation, auth checks on top (default ${DEFAULT_CASES})
+  --seed S           replay the requests of an earlier run (default: a fresh seed, printed)
+  --operation ID     only this operationId (repeatable)
+  --concurrency N    requests in flight (default ${DEFAULT_CONCURRENCY})
+  --timeout MS       longest wait for an answer (default ${DEFAULT_TIMEOUT_MS})
+  --json             print the report as JSON
+
+Curl lines refer to secrets as $INTEXURAOS_INTERNAL_AUTH_TOKEN and $BEARER_TOKEN; export them to replay.`;
+
+type Parsed = { options: VerifyOptions; json: boolean } | { exitCode: number; message: string };
+
+function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch (error) {
+    return { exitCode: 2, message: `switchboard verify: ${(error as Error).message}\n\n${HELP}` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help === true) return { exitCode: 0, message: HELP };
+  const fail = (why: string) => ({ exitCode: 2, message: `switchboard verify: ${why}\n\n${HELP}` });
+  if (positionals.length !== 1) return fail('give exactly one spec');
+  if (values.url === undefined) return fail('--url is required');
+  const spec = resolveSpec(positionals[0] as string);
+  if (spec === undefined) return fail(`no such spec '${positionals[0]}'`);
+  const numbers: Record<string, number | undefined> = {};
+  for (const name of ['cases', 'concurrency', 'timeout'] as const) {
+    const raw = values[name];
+    if (raw === undefined) continue;
+    if (!/^\d+$/.test(raw)) return fail(`--${name} must be a positive integer, got '${raw}'`);
+    numbers[name] = Number(raw);
+  }
+  const envToken = (env.INTEXURAOS_INTERNAL_AUTH_TOKEN ?? env.INTERNAL_AUTH_TOKEN)?.split(',')[0]?.trim();
+  const token = values.token ?? (envToken === '' ? undefined : envToken);
+  const options: VerifyOptions = { spec, baseUrl: values.url };
+  if (token !== undefined) options.token = token;
+  if (values.bearer !== undefined) options.bearer = values.bearer;
+  if (numbers.cases !== undefined) options.cases = numbers.cases;
+  if (numbers.concurrency !== undefined) options.concurrency = numbers.concurrency;
+  if (numbers.timeout !== undefined) options.timeoutMs = numbers.timeout;
+  if (values.seed !== undefined) options.seed = values.seed;
+  if (values.operation !== undefined) options.operations = values.operation;
+  return { options, json: values.json === true };
+}
+
+function parse(args: string[]) {
+  return parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      url: { type: 'string' },
+      token: { type: 'string' },
+      bearer: { type: 'string' },
+      cases: { type: 'string' },
+      seed: { type: 'string' },
+      operation: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function resolveSpec(arg: string): string | undefined {
+  if (existsSync(arg)) return arg;
+  const named = join('specs', `${arg}.yaml`);
+  return /^[\w-]+$/.test(arg) && existsSync(named) ? named : undefined;
+}
+
+/** `switchboard verify`: exit 0 when the provider keeps its contract, 1 on any violation, 2 on bad input. */
+export async function verifyCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = readArgs(args, env);
+  if ('exitCode' in parsed) {
+    if (parsed.exitCode === 0) console.log(parsed.message);
+    else console.error(parsed.message);
+    return parsed.exitCode;
+  }
+  try {
+    const report = await verifyProvider(parsed.options);
+    console.log(parsed.json ? JSON.stringify(report, null, 2) : formatReport(report));
+    return report.ok ? 0 : 1;
+  } catch (error) {
+    if (!(error instanceof VerifyInputError)) throw error;
+    console.error(`switchboard verify: ${error.message}`);
+    for (const problem of error.problems) console.error(`  ${problem}`);
+    return 2;
+  }
+}

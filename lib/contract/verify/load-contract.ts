@@ -1,0 +1,141 @@
+import { resolve } from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import type { SecuritySchemeSpec } from '../../client/service-spec.js';
+import { bundleSpec } from '../../codegen/bundle.js';
+import { toJsonSchema } from '../../codegen/json-schema.js';
+import { type BodyKind, type HttpMethod, readOperations } from '../../codegen/operation-model.js';
+import { readSchemes } from '../../codegen/service-model.js';
+import { SpecError } from '../../codegen/spec-error.js';
+import { SpecLoader } from '../../codegen/spec-loader.js';
+import { validateOpenApi } from '../../codegen/validate-openapi.js';
+import { readRequestExamples } from './request-examples.js';
+import { type ParamValues, paramValidator, type SchemaValidators } from './schema-validators.js';
+import { VerifyInputError } from './verify-input-error.js';
+
+type Json = Record<string, unknown>;
+
+/** One parameter, its JSON Schema and the spec's example values for it. */
+export interface ParamContract {
+  /** As the server sees it (header names lower-cased). */
+  name: string;
+  /** As the spec spells it (the header name to send). */
+  specName: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  schema: unknown;
+  examples: unknown[];
+}
+
+/** The request body of an operation. */
+export interface BodyContract {
+  required: boolean;
+  kind: BodyKind;
+  contentType: string;
+  schema: unknown;
+  validate: ValidateFunction;
+  examples: { name: string; value: unknown }[];
+}
+
+/** One documented response status (or `default`) with the validator of its body, when it has one. */
+export interface ResponseContract {
+  status: number | 'default';
+  kind: BodyKind;
+  validate: ValidateFunction | undefined;
+}
+
+/** Everything verification needs to know about one operation. */
+export interface OperationContract {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  /** Alternatives (OR) of scheme names that must all pass (AND); empty means open. */
+  security: string[][];
+  params: ParamContract[];
+  body: BodyContract | undefined;
+  responses: ResponseContract[];
+  /** Whether path, query and header values (strings, as sent) are valid, coerced as the server does. */
+  validParams(values: ParamValues): boolean;
+}
+
+/** A provider's contract: its spec, security schemes and operations. */
+export interface ProviderContract {
+  specPath: string;
+  title: string;
+  schemes: Record<string, SecuritySchemeSpec>;
+  operations: OperationContract[];
+}
+
+/**
+ * Reads the spec at `specPath` (bundled, checked against the OpenAPI schema, operations extracted as
+ * the generator does) into a ProviderContract with compiled Ajv 2020 validators. Throws VerifyInputError
+ * listing every problem when the spec cannot be used.
+ */
+export function loadContract(specPath: string, validators: SchemaValidators): ProviderContract {
+  const path = resolve(specPath);
+  const loader = new SpecLoader();
+  let operations: ReturnType<typeof readOperations>['operations'];
+  let doc: Json;
+  let schemes: Record<string, SecuritySchemeSpec>;
+  try {
+    const bundle = bundleSpec(loader.load(path), loader);
+    const problems = validateOpenApi(bundle);
+    const read = readOperations(bundle);
+    problems.push(...read.errors);
+    if (problems.length > 0) throw problems;
+    ({ operations } = read);
+    doc = bundle.doc;
+    schemes = readSchemes(bundle);
+  } catch (error) {
+    const list = Array.isArray(error) ? error : [error];
+    if (!list.every((e) => e instanceof SpecError)) throw error;
+    throw new VerifyInputError(
+      `cannot verify against ${specPath}: ${list.length} problem(s) in the spec`,
+      list.map((e: SpecError) => e.format()),
+    );
+  }
+  const title = String((doc.info as Json | undefined)?.title ?? specPath);
+  return {
+    specPath,
+    title,
+    schemes,
+    operations: operations.map((op) => {
+      const examples = readRequestExamples(doc, op.path, op.method);
+      const params: ParamContract[] = op.params.map((p) => ({
+        name: p.name,
+        specName: p.specName,
+        in: p.in,
+        required: p.required,
+        schema: toJsonSchema(p.schema, doc),
+        examples: examples.params.get(`${p.in}:${p.name}`) ?? [],
+      }));
+      const body: BodyContract | undefined =
+        op.body === undefined
+          ? undefined
+          : {
+              required: op.body.required,
+              kind: op.body.kind,
+              contentType: op.body.contentType,
+              schema: toJsonSchema(op.body.schema, doc),
+              validate: validators.strict(toJsonSchema(op.body.schema, doc)),
+              examples: examples.bodies,
+            };
+      return {
+        id: op.id,
+        method: op.method,
+        path: op.path,
+        security: op.security,
+        params,
+        body,
+        responses: op.responses.map((r) => ({
+          status: r.status,
+          kind: r.kind,
+          validate:
+            r.kind === 'none' || r.schema === undefined
+              ? undefined
+              : validators.strict(toJsonSchema(r.schema, doc)),
+        })),
+        validParams: paramValidator(params, validators),
+      };
+    }),
+  };
+}
