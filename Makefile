@@ -4,7 +4,7 @@ NODE_MODULES := node_modules/.package-lock.json
 LIB_SOURCES := $(shell find lib -name '*.ts' 2>/dev/null)
 SWITCHBOARD := node bin/switchboard.js
 
-.PHONY: help install build generate check-generated lint format typecheck test bench dev mock clean
+.PHONY: help install build generate check-generated check-breaking lint format typecheck test bench dev mock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -33,6 +33,10 @@ generate: build ## generate types, clients, route tables and fakes from specs/ i
 
 check-generated: build ## fail when generated/ is not what specs/ generates (the drift check)
 	$(SWITCHBOARD) generate --check
+
+BASE ?= HEAD~1
+check-breaking: build ## the breaking-change gate: specs/ at $(BASE) (default HEAD~1) against the working tree
+	$(SWITCHBOARD) diff --base $(BASE)
 
 typecheck: $(NODE_MODULES) ## type-check everything, generated code and type tests included
 	npx tsc --noEmit -p tsconfig.json
