@@ -1,3 +1,5 @@
+import { EventEmitter, getMaxListeners, setMaxListeners } from 'node:events';
+
 /** What a policy knows about the call it runs. */
 export interface AttemptContext {
   service: string;
@@ -48,17 +50,37 @@ export class PolicyError extends Error {
       | 'RETRY_BUDGET_EXHAUSTED'
       | 'ABORTED',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; slowAttempt?: boolean },
   ) {
     super(message, options);
+    this.slowAttempt = options?.slowAttempt ?? false;
   }
+
+  /**
+   * A deadline that cut an attempt after it had run at least half its timeout: the downstream was slow, so
+   * the circuit breaker counts it as a failure (otherwise deadline-bounded callers hide a hanging downstream).
+   */
+  readonly slowAttempt: boolean;
 }
 
 /** Thrown when the call's deadline has already passed or passes during an attempt. */
 export class DeadlineExceededError extends PolicyError {
-  constructor(message = 'deadline exceeded', options?: { cause?: unknown }) {
+  constructor(message = 'deadline exceeded', options?: { cause?: unknown; slowAttempt?: boolean }) {
     super('DEADLINE_EXCEEDED', message, options);
   }
+}
+
+/** Listeners a shared caller signal may hold before Node warns (what undici's fetch allows a request signal). */
+const SHARED_SIGNAL_MAX_LISTENERS = 1500;
+
+/**
+ * Every call made under one caller signal (typically the inbound request's, shared by all its outbound calls)
+ * holds one 'abort' listener while in flight and removes it when done; past 10 concurrent calls Node would
+ * report a leak that is not one (MaxListenersExceededWarning). Lifts the default limit; a chosen one stays.
+ */
+export function shareCallerSignal(signal: AbortSignal): void {
+  if (getMaxListeners(signal) === EventEmitter.defaultMaxListeners)
+    setMaxListeners(SHARED_SIGNAL_MAX_LISTENERS, signal);
 }
 
 /**
@@ -77,7 +99,9 @@ export function attemptSignal(context: AttemptContext): { signal: AbortSignal; d
     () =>
       controller.abort(
         byDeadline
-          ? new DeadlineExceededError('deadline exceeded during the attempt')
+          ? new DeadlineExceededError('deadline exceeded during the attempt', {
+              slowAttempt: budget >= context.timeoutMs / 2,
+            })
           : new PolicyError('TIMEOUT', `attempt timed out after ${context.timeoutMs} ms and was aborted`),
       ),
     Math.max(1, Math.min(context.timeoutMs, budget)),
@@ -85,7 +109,10 @@ export function attemptSignal(context: AttemptContext): { signal: AbortSignal; d
   const caller = context.signal;
   const onAbort = () => controller.abort(new PolicyError('ABORTED', 'the caller aborted the call'));
   if (caller?.aborted) onAbort();
-  else caller?.addEventListener('abort', onAbort, { once: true });
+  else if (caller !== undefined) {
+    shareCallerSignal(caller);
+    caller.addEventListener('abort', onAbort, { once: true });
+  }
   return {
     signal: controller.signal,
     dispose: () => {

@@ -74,12 +74,15 @@ class CountedFailure<T> extends Error {
 export class DownstreamBreaker {
   readonly #policy: CircuitBreakerPolicy;
   readonly #breaker: ProbationBreaker;
+  readonly #onState: (state: BreakerState) => void;
+  #reported: BreakerState = 'closed';
 
   constructor(
     options: BreakerOptions,
     onState: (state: BreakerState) => void,
     isFailure: (error: unknown) => boolean,
   ) {
+    this.#onState = onState;
     const inner =
       options.mode === 'consecutive'
         ? new ConsecutiveBreaker(options.failureThreshold)
@@ -96,7 +99,19 @@ export class DownstreamBreaker {
         halfOpenAfter: options.halfOpenAfterMs,
       },
     );
-    this.#policy.onStateChange(() => onState(this.state));
+    this.#policy.onStateChange(() => this.#report());
+  }
+
+  /**
+   * Tells `onState` when `state` changed. Not only on cockatiel's transitions: the end of probation (the
+   * last of `successThreshold` successes) closes the circuit without one, and cockatiel's half-open → closed
+   * while still on probation is no change.
+   */
+  #report(): void {
+    const state = this.state;
+    if (state === this.#reported) return;
+    this.#reported = state;
+    this.#onState(state);
   }
 
   /** closed, open, or half-open (probing, or closed but still on probation). */
@@ -121,6 +136,8 @@ export class DownstreamBreaker {
     } catch (error) {
       if (error instanceof CountedFailure) return error.outcome as T;
       throw error;
+    } finally {
+      this.#report();
     }
   }
 }

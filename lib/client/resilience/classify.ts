@@ -23,7 +23,7 @@ export function isConnectionRefused(error: unknown): boolean {
 
 /** A timed-out attempt or a network failure: retryable for an idempotent call, a failure for the breaker. */
 export function isTransportFailure(error: unknown): boolean {
-  if (error instanceof PolicyError) return error.code === 'TIMEOUT';
+  if (error instanceof PolicyError) return error.code === 'TIMEOUT' || error.slowAttempt;
   const name = (error as { name?: unknown } | null)?.name;
   return name === 'TypeError' || name === 'SocketError' || networkCode(error) !== undefined;
 }

@@ -133,6 +133,18 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
             ? context.idempotent && isRetryableStatus(outcome.response.status)
             : isTransportFailure(failure) && (context.idempotent || isConnectionRefused(failure));
         if (!retryable || n >= context.maxAttempts) return finish(outcome, failure);
+        delays = delays === undefined ? backoffFor(context).next() : delays.next(undefined);
+        const retryAfter =
+          outcome === undefined ? undefined : parseRetryAfter(outcome.response.headers.get('retry-after'));
+        const remaining = deadline - Date.now();
+        if (retryAfter !== undefined && retryAfter >= remaining) {
+          throw new DeadlineExceededError(
+            `Retry-After asks for ${retryAfter} ms but only ${Math.max(0, remaining)} ms of the deadline remain`,
+          );
+        }
+        const delayMs = Math.min(Math.max(delays.duration, retryAfter ?? 0), remaining);
+        if (delayMs >= remaining) return finish(outcome, failure);
+        // Taken only once the retry will really happen, so a give-up above spends no token.
         if (!d.budget.tryRetry()) {
           o.onEvent({
             type: 'rejected',
@@ -145,17 +157,6 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
             cause: failure,
           });
         }
-        delays = delays === undefined ? backoffFor(context).next() : delays.next(undefined);
-        const retryAfter =
-          outcome === undefined ? undefined : parseRetryAfter(outcome.response.headers.get('retry-after'));
-        const remaining = deadline - Date.now();
-        if (retryAfter !== undefined && retryAfter >= remaining) {
-          throw new DeadlineExceededError(
-            `Retry-After asks for ${retryAfter} ms but only ${Math.max(0, remaining)} ms of the deadline remain`,
-          );
-        }
-        const delayMs = Math.min(Math.max(delays.duration, retryAfter ?? 0), remaining);
-        if (delayMs >= remaining) return finish(outcome, failure);
         const reason =
           outcome === undefined
             ? String((failure as Error)?.message ?? failure)

@@ -1,4 +1,4 @@
-import { DeadlineExceededError, PolicyError } from '../call-policy.js';
+import { DeadlineExceededError, PolicyError, shareCallerSignal } from '../call-policy.js';
 
 /** Resolves at `until` (epoch ms); rejects with ABORTED at once if `signal` aborts first. No timer is left behind. */
 export function sleepUntil(until: number, signal: AbortSignal | undefined): Promise<void> {
@@ -15,7 +15,10 @@ export function sleepUntil(until: number, signal: AbortSignal | undefined): Prom
       Math.max(0, until - Date.now()),
     );
     if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
+    else if (signal !== undefined) {
+      shareCallerSignal(signal);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
   });
 }
 

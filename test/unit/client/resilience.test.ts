@@ -162,6 +162,23 @@ describe('circuit breaker per downstream', () => {
     expect(policy.breakerState('http://127.0.0.1:9')).toBe('open');
   });
 
+  it('counts attempts a deadline cut after half their timeout, so a hanging downstream still opens it', async () => {
+    const policy = createResilientPolicy({
+      breaker: { mode: 'consecutive', failureThreshold: 3, successThreshold: 1, halfOpenAfterMs: 60_000 },
+      ...fast,
+    });
+    const up = fakeUpstream(['hang']);
+    const client = createNotionServiceClient({ baseUrl, fetch: up.fetch, policy });
+    for (let i = 0; i < 3; i++) {
+      const r = await get(client, { timeoutMs: 60, deadline: Date.now() + 40 });
+      expect(!r.ok && r.error.code).toBe('DEADLINE_EXCEEDED');
+    }
+    expect(policy.breakerState('http://127.0.0.1:9')).toBe('open');
+    const r = await get(client, { timeoutMs: 60, deadline: Date.now() + 40 });
+    expect(!r.ok && r.error.code).toBe('CIRCUIT_OPEN');
+    expect(up.requests).toHaveLength(3);
+  });
+
   it('does not count 4xx answers as downstream failures', async () => {
     const policy = createResilientPolicy({
       breaker: { mode: 'consecutive', failureThreshold: 2, successThreshold: 1, halfOpenAfterMs: 1000 },
