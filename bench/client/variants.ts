@@ -1,0 +1,89 @@
+/**
+ * The three clients the `client` suite loads the upstream with, all calling
+ * `GET /internal/notion/users/{userId}/context` with the internal token and reading the JSON body: the full
+ * generated Switchboard client with its defaults, raw `undici.request` on its own Agent, and plain
+ * openapi-fetch on global fetch. Each `call` rejects unless the answer is 200 with a body.
+ */
+import createClient from 'openapi-fetch';
+import { Agent, request } from 'undici';
+import { createNotionServiceClient } from '../../generated/notion-service/client.js';
+import type { paths } from '../../generated/notion-service/types.js';
+import { REQUEST_PATH, USER_ID } from './upstream-messages.js';
+
+/** The variants, in the order the suite measures them. */
+export const VARIANTS = ['undici_request', 'switchboard', 'openapi_fetch'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** What each variant is, for the result rows. */
+export const STACKS: Readonly<Record<Variant, string>> = {
+  undici_request: 'undici 7.16.0 request() on its own Agent, body read with .json()',
+  switchboard:
+    'createNotionServiceClient defaults: auth, correlation, deadline, retry, breaker, bulkhead, timeout, pooled undici',
+  openapi_fetch: 'openapi-fetch 0.17.0 createClient<paths> on global fetch, GET()',
+};
+
+/** A client ready to load the upstream. */
+export interface VariantClient {
+  /** One request; resolves to the parsed body, rejects on anything but a 200 with a body. */
+  call(): Promise<unknown>;
+  /** Releases what the variant owns (its own connection pool, if any). */
+  close(): Promise<void>;
+}
+
+const HEADER = 'x-internal-auth';
+
+/** Builds `variant` against `baseUrl`, sending `token` as the internal auth secret. */
+export function createVariant(variant: Variant, baseUrl: string, token: string): VariantClient {
+  switch (variant) {
+    case 'undici_request':
+      return rawUndici(baseUrl, token);
+    case 'switchboard':
+      return switchboard(baseUrl, token);
+    case 'openapi_fetch':
+      return openapiFetch(baseUrl, token);
+  }
+}
+
+function rawUndici(baseUrl: string, token: string): VariantClient {
+  const agent = new Agent();
+  const url = `${baseUrl}${REQUEST_PATH}`;
+  const headers = { [HEADER]: token };
+  return {
+    call: async () => {
+      const res = await request(url, { method: 'GET', headers, dispatcher: agent });
+      const body = await res.body.json();
+      if (res.statusCode !== 200) throw new Error(`undici_request: HTTP ${res.statusCode}`);
+      return body;
+    },
+    close: () => agent.close(),
+  };
+}
+
+function switchboard(baseUrl: string, token: string): VariantClient {
+  const client = createNotionServiceClient({ baseUrl, credentials: { InternalAuth: token } });
+  const input = { path: { userId: USER_ID } };
+  return {
+    call: async () => {
+      const result = await client.getNotionContext(input);
+      if (!result.ok) throw new Error(`switchboard: ${result.error.code}: ${result.error.message}`);
+      return result.value;
+    },
+    // Uses the process-wide default transport, which other clients share: left open (its idle sockets are
+    // unreferenced and the upstream closes them when it stops).
+    close: async () => {},
+  };
+}
+
+function openapiFetch(baseUrl: string, token: string): VariantClient {
+  const client = createClient<paths>({ baseUrl, headers: { [HEADER]: token } });
+  const params = { path: { userId: USER_ID } };
+  return {
+    call: async () => {
+      const { data, response } = await client.GET('/internal/notion/users/{userId}/context', { params });
+      if (response.status !== 200 || data === undefined)
+        throw new Error(`openapi_fetch: HTTP ${response.status}`);
+      return data;
+    },
+    close: async () => {},
+  };
+}

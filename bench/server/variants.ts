@@ -1,0 +1,98 @@
+/**
+ * The three servers the `server` suite loads, each answering `GET /internal/notion/users/{userId}/context`
+ * with the same fixed JSON: the generated Switchboard stack, a bare Fastify route, and fastify-openapi-glue
+ * on the same bundled spec. Built inside the server child process (`serve.ts`).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import openapiGlue from 'fastify-openapi-glue';
+import { notionServiceDocument } from '../../generated/notion-service/document.js';
+import {
+  type NotionServiceHandlers,
+  notionServiceRoutesPlugin,
+} from '../../generated/notion-service/server.js';
+import { createServiceApp, INTERNAL_AUTH_HEADER, internalAuthenticator } from '../../lib/server/index.js';
+
+/** The variants, in the order the suite measures them. */
+export const VARIANTS = ['generated', 'bare_fastify', 'openapi_glue'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** The request path every variant serves (one fixed user, so the load is one route). */
+export const REQUEST_PATH = '/internal/notion/users/user-0001/context';
+/** The Fastify route of that path. */
+const ROUTE_URL = '/internal/notion/users/:userId/context';
+
+/** The fixed answer of every variant (the spec's `connected` example). */
+export const CONTEXT_BODY = {
+  connected: true,
+  token: 'secret_3xAmPl3NotionIntegrationToken0000000000',
+} as const;
+
+/** Environment variable through which the suite hands the accepted internal token to the server child. */
+export const TOKEN_ENV = 'SWITCHBOARD_BENCH_INTERNAL_TOKEN';
+
+/** Builds `variant` (not listening), accepting `token` in `X-Internal-Auth` where the variant checks auth. */
+export function buildVariant(variant: Variant, token: string): Promise<FastifyInstance> {
+  switch (variant) {
+    case 'generated':
+      return buildGenerated(token);
+    case 'bare_fastify':
+      return buildBare();
+    case 'openapi_glue':
+      return buildGlue(token);
+  }
+}
+
+/** The real stack, as services/notion-service/app.ts builds it, minus the store and with logs off. */
+function buildGenerated(token: string): Promise<FastifyInstance> {
+  const handlers: NotionServiceHandlers = {
+    getNotionContext: () => ({ status: 200, body: { ...CONTEXT_BODY } }),
+    connectNotion: () => ({ status: 204 }),
+    disconnectNotion: () => ({ status: 204 }),
+  };
+  return createServiceApp({
+    name: 'notion-service',
+    routes: notionServiceRoutesPlugin,
+    handlers,
+    authenticate: { InternalAuth: internalAuthenticator([token]) },
+    document: notionServiceDocument,
+    logger: false,
+  });
+}
+
+/** The floor: one route, no schema, no hooks. */
+async function buildBare(): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  app.get(ROUTE_URL, async () => ({ ...CONTEXT_BODY }));
+  return app;
+}
+
+/**
+ * fastify-openapi-glue as its README sets it up, on the same bundled document: routes, params and response
+ * schemas from the spec, and an `InternalAuth` security handler doing the same check as the generated stack
+ * (it calls the same authenticator and throws a 401 error when it refuses). Fastify's default Ajv, non-strict
+ * because the spec's schemas carry OpenAPI keywords Ajv's strict mode rejects.
+ */
+async function buildGlue(token: string): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false, ajv: { customOptions: { strict: false } } });
+  const authenticate = internalAuthenticator([token]);
+  await app.register(openapiGlue, {
+    specification: structuredClone(notionServiceDocument),
+    serviceHandlers: {
+      getNotionContext: async () => ({ ...CONTEXT_BODY }),
+      connectNotion: async () => undefined,
+      disconnectNotion: async () => undefined,
+    },
+    securityHandlers: {
+      InternalAuth: async (request: Parameters<typeof authenticate>[0]) => {
+        const decision = await authenticate(request);
+        if (!decision.ok) throw Object.assign(new Error('Unauthorized'), { statusCode: decision.status });
+      },
+    },
+  });
+  return app;
+}
+
+/** The headers every load request carries, auth included even where the variant does not check it. */
+export function requestHeaders(token: string): Record<string, string> {
+  return { [INTERNAL_AUTH_HEADER]: token, accept: 'application/json' };
+}
