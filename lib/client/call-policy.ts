@@ -1,4 +1,5 @@
 import { EventEmitter, getMaxListeners, setMaxListeners } from 'node:events';
+import { LightAbortController } from './transport/light-abort.js';
 
 /** What a policy knows about the call it runs. */
 export interface AttemptContext {
@@ -18,6 +19,8 @@ export interface AttemptContext {
   deadline: number | undefined;
   /** The caller's own signal; aborting it aborts the call. */
   signal: AbortSignal | undefined;
+  /** The transport takes a light abort handle instead of an AbortSignal (the pooled undici transport does). */
+  lightSignal?: boolean;
 }
 
 /** What an attempt resolves to: enough of the response for a policy to classify it. */
@@ -89,7 +92,7 @@ export function shareCallerSignal(signal: AbortSignal): void {
  * `AbortSignal.any`; `dispose` clears the timer and the caller listener.
  */
 export function attemptSignal(context: AttemptContext): { signal: AbortSignal; dispose(): void } {
-  const controller = new AbortController();
+  const controller = context.lightSignal === true ? new LightAbortController() : new AbortController();
   const now = Date.now();
   const budget = context.deadline === undefined ? Number.POSITIVE_INFINITY : context.deadline - now;
   if (budget <= 0)

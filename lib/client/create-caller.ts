@@ -19,6 +19,7 @@ import { DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
 import { createResilientPolicy } from './resilience/resilient-policy.js';
 import type { Failure } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
+import { LightRequest } from './transport/light-request.js';
 import { defaultTransport } from './transport/undici-transport.js';
 
 /** The parts of a call's input, as generated `<Operation>Input` types shape them. */
@@ -56,6 +57,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     fetch: options.fetch ?? transport?.fetch,
     Request: options.Request ?? transport?.Request,
   } as Parameters<typeof createClient>[0]);
+  const lightSignal = (options.Request ?? transport?.Request) === LightRequest;
   const policy: CallPolicy =
     options.policy ??
     (options.resilience === false ? singleAttemptPolicy : createResilientPolicy(options.resilience ?? {}));
@@ -63,6 +65,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     const op = spec.operations[operationId];
     if (op === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
     const context = attemptContext(spec, op, operationId, origin, options, call);
+    if (lightSignal) context.lightSignal = true;
     let attempts = 0;
     try {
       const headers = await outboundHeaders(spec, op, options, call);

@@ -87,7 +87,11 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
               isBreakerFailureStatus(out.response.status),
             );
     try {
-      return await withDeadline(d.bulkhead.execute(guarded), context.deadline as number);
+      // Only a call that may wait (bulkhead full, or a breaker probe in flight) needs its own deadline race;
+      // a call that starts at once is bounded by its attempt signal, and skipping the race saves a timer.
+      const mayWait = d.bulkhead.executionSlots === 0 || d.breaker?.state === 'half-open';
+      const running = d.bulkhead.execute(guarded);
+      return await (mayWait ? withDeadline(running, context.deadline as number) : running);
     } catch (error) {
       if (error instanceof BrokenCircuitError)
         throw new PolicyError('CIRCUIT_OPEN', `circuit to ${context.origin} is open`, { cause: error });
