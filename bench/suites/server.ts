@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
-import { round } from '../measure.js';
+import { median, round } from '../measure.js';
 import { type LoadOptions, runLoad } from '../server/load.js';
 import { type ServerProcess, startServer } from '../server/server-process.js';
 import { CONTEXT_BODY, REQUEST_PATH, requestHeaders, VARIANTS, type Variant } from '../server/variants.js';
@@ -15,10 +15,16 @@ import type { SuiteResult } from '../suite.js';
 
 export const name = 'server';
 
-/** Load shape: 50 keep-alive connections, a 2 s warm-up, then one 10 s measured run per variant. */
+/**
+ * Load shape: 50 keep-alive connections; each server warmed for 2 s, then 5 rounds of 4 s per variant, the
+ * variants taken in turn within a round (order reversed every other round). Interleaving puts every variant
+ * through the same spells of noise from other tenants of the machine, and a ratio is the median of the
+ * per-round ratios, so one slow spell moves it little.
+ */
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
-const DURATION_SECONDS = 10;
+const ROUND_SECONDS = 4;
+const ROUNDS = 5;
 
 /** Set to a folder to run every server child with `--cpu-prof` writing its profile there. */
 const CPU_PROFILE_ENV = 'SWITCHBOARD_BENCH_CPU_PROF';
@@ -29,90 +35,151 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
   openapi_glue: 'fastify-openapi-glue 4.10.2, same document and auth check',
 };
 
-/** One measured variant. */
+/** One variant in one round. */
+interface Sample {
+  rps: number;
+  totalRequests: number;
+  wallSeconds: number;
+  latencyMeanMs: number;
+  latencyP99Ms: number;
+  serverCpuSeconds: number;
+  loadgenCpuSeconds: number;
+}
+
+/** One measured variant, over all rounds. */
 interface ServerRow {
   variant: Variant;
   stack: string;
   connections: number;
-  duration_seconds: number;
+  rounds: number;
+  round_seconds: number;
+  /** Median over the rounds of autocannon's mean requests per second. */
   rps: number;
+  rps_per_round: number[];
   total_requests: number;
+  /** Median over the rounds. */
   latency_mean_ms: number;
-  latency_p50_ms: number;
   latency_p99_ms: number;
-  /** Server child CPU seconds per wall second of the run: near 1 means the server's one JS thread was the limit. */
+  /** Server child CPU seconds per wall second: near 1 means the server's one JS thread was the limit. */
   server_cpu_share: number;
   /** The same for this process, which runs autocannon. */
   loadgen_cpu_share: number;
-  /** Server child CPU microseconds per answered request: what a request costs, whoever limited the rate. */
+  /** Server child CPU microseconds per answered request, median over the rounds. */
   server_cpu_us_per_request: number;
   load_avg_1m: number;
 }
 
-/** Starts, checks, warms and loads each variant in turn, one server process at a time. */
+interface Running {
+  variant: Variant;
+  server: ServerProcess;
+  load: LoadOptions;
+  samples: Sample[];
+}
+
+/** Starts and checks every variant, warms each, then loads them in interleaved rounds. */
 export async function run(): Promise<SuiteResult> {
   const token = randomBytes(32).toString('hex');
   const profileDir = process.env[CPU_PROFILE_ENV] || undefined;
-  const rows: ServerRow[] = [];
-  for (const variant of VARIANTS) {
-    const server = await startServer(variant, token, profileDir);
-    try {
-      rows.push(await measure(variant, server, token));
-    } finally {
-      await server.stop();
+  const running: Running[] = [];
+  try {
+    for (const variant of VARIANTS) {
+      const server = await startServer(variant, token, profileDir);
+      running.push({ variant, server, load: loadOf(server, token), samples: [] });
     }
+    for (const r of running) {
+      await checkAnswers(r.variant, r.load.url, token);
+      console.log(`server: ${r.variant}: ${WARMUP_SECONDS} s warm-up`);
+      const warmup = await runLoad({ ...r.load, durationSeconds: WARMUP_SECONDS });
+      if (warmup.failed > 0) throw new Error(`${r.variant}: ${warmup.failed} failed requests during warm-up`);
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      console.log(`server: round ${round + 1} of ${ROUNDS}, ${ROUND_SECONDS} s per variant`);
+      for (const r of round % 2 === 0 ? running : [...running].reverse()) r.samples.push(await sample(r));
+    }
+  } finally {
+    await Promise.all(running.map((r) => r.server.stop()));
   }
-  const row = (variant: Variant) => rows.find((r) => r.variant === variant);
-  const rps = (variant: Variant) => row(variant)?.rps ?? Number.NaN;
-  const cpu = (variant: Variant) => row(variant)?.server_cpu_us_per_request ?? Number.NaN;
+  const samples = (variant: Variant) => running.find((r) => r.variant === variant)?.samples ?? [];
+  /** Median over the rounds of `of(a) / of(b)` within the same round. */
+  const ratio = (a: Variant, b: Variant, of: (s: Sample) => number) => {
+    const other = samples(b);
+    return round(median(samples(a).map((s, i) => of(s) / of(other[i] as Sample))), 3);
+  };
+  const cpuPerRequest = (s: Sample) => s.serverCpuSeconds / s.totalRequests;
   return {
     metrics: {
-      'server.generated_vs_bare_fastify': round(rps('generated') / rps('bare_fastify'), 3),
-      'server.generated_vs_openapi_glue': round(rps('generated') / rps('openapi_glue'), 3),
+      'server.generated_vs_bare_fastify': ratio('generated', 'bare_fastify', (s) => s.rps),
+      'server.generated_vs_openapi_glue': ratio('generated', 'openapi_glue', (s) => s.rps),
       // Requests per server CPU second, generated over the other: the same comparison when the server was not
       // the bottleneck (autocannon shares the machine's cores with it).
-      'server.generated_vs_bare_fastify_per_cpu_second': round(cpu('bare_fastify') / cpu('generated'), 3),
-      'server.generated_vs_openapi_glue_per_cpu_second': round(cpu('openapi_glue') / cpu('generated'), 3),
+      'server.generated_vs_bare_fastify_per_cpu_second': ratio('bare_fastify', 'generated', cpuPerRequest),
+      'server.generated_vs_openapi_glue_per_cpu_second': ratio('openapi_glue', 'generated', cpuPerRequest),
     },
-    rows,
+    rows: running.map(rowOf),
   };
 }
 
-async function measure(variant: Variant, server: ServerProcess, token: string): Promise<ServerRow> {
-  const url = `http://127.0.0.1:${server.port}${REQUEST_PATH}`;
-  await checkAnswers(variant, url, token);
-  const load: LoadOptions = {
-    url,
+function loadOf(server: ServerProcess, token: string): LoadOptions {
+  return {
+    url: `http://127.0.0.1:${server.port}${REQUEST_PATH}`,
     headers: requestHeaders(token),
     connections: CONNECTIONS,
-    durationSeconds: 0,
+    durationSeconds: ROUND_SECONDS,
   };
-  console.log(`server: ${variant}: ${WARMUP_SECONDS} s warm-up, then ${DURATION_SECONDS} s measured`);
-  const warmup = await runLoad({ ...load, durationSeconds: WARMUP_SECONDS });
-  if (warmup.failed > 0) throw new Error(`${variant}: ${warmup.failed} failed requests during warm-up`);
+}
 
-  const serverCpuBefore = await server.cpuSeconds();
+async function sample(r: Running): Promise<Sample> {
+  const serverCpuBefore = await r.server.cpuSeconds();
   const ownCpuBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await runLoad({ ...load, durationSeconds: DURATION_SECONDS });
+  const result = await runLoad(r.load);
   const wallSeconds = (performance.now() - started) / 1000;
   const ownCpu = process.cpuUsage(ownCpuBefore);
-  const serverCpu = (await server.cpuSeconds()) - serverCpuBefore;
+  const serverCpuSeconds = (await r.server.cpuSeconds()) - serverCpuBefore;
   if (result.failed > 0)
-    throw new Error(`${variant}: ${result.failed} failed requests (errors, timeouts, non-2xx)`);
+    throw new Error(`${r.variant}: ${result.failed} failed requests (errors, timeouts, non-2xx)`);
   return {
-    variant,
-    stack: DESCRIPTIONS[variant],
+    rps: result.rps,
+    totalRequests: result.totalRequests,
+    wallSeconds,
+    latencyMeanMs: result.latencyMeanMs,
+    latencyP99Ms: result.latencyP99Ms,
+    serverCpuSeconds,
+    loadgenCpuSeconds: (ownCpu.user + ownCpu.system) / 1e6,
+  };
+}
+
+function rowOf(r: Running): ServerRow {
+  const med = (of: (s: Sample) => number) => median(r.samples.map(of));
+  return {
+    variant: r.variant,
+    stack: DESCRIPTIONS[r.variant],
     connections: CONNECTIONS,
-    duration_seconds: result.durationSeconds,
-    rps: round(result.rps, 0),
-    total_requests: result.totalRequests,
-    latency_mean_ms: round(result.latencyMeanMs, 2),
-    latency_p50_ms: result.latencyP50Ms,
-    latency_p99_ms: result.latencyP99Ms,
-    server_cpu_share: round(serverCpu / wallSeconds, 2),
-    loadgen_cpu_share: round((ownCpu.user + ownCpu.system) / 1e6 / wallSeconds, 2),
-    server_cpu_us_per_request: round((serverCpu * 1e6) / result.totalRequests, 1),
+    rounds: r.samples.length,
+    round_seconds: ROUND_SECONDS,
+    rps: round(
+      med((s) => s.rps),
+      0,
+    ),
+    rps_per_round: r.samples.map((s) => round(s.rps, 0)),
+    total_requests: r.samples.reduce((sum, s) => sum + s.totalRequests, 0),
+    latency_mean_ms: round(
+      med((s) => s.latencyMeanMs),
+      2,
+    ),
+    latency_p99_ms: med((s) => s.latencyP99Ms),
+    server_cpu_share: round(
+      med((s) => s.serverCpuSeconds / s.wallSeconds),
+      2,
+    ),
+    loadgen_cpu_share: round(
+      med((s) => s.loadgenCpuSeconds / s.wallSeconds),
+      2,
+    ),
+    server_cpu_us_per_request: round(
+      med((s) => (s.serverCpuSeconds * 1e6) / s.totalRequests),
+      1,
+    ),
     load_avg_1m: round(loadavg()[0] ?? 0, 2),
   };
 }

@@ -1,4 +1,5 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { newCorrelationId } from '../context/correlation-id.js';
 import { currentContext } from '../context/request-context.js';
 import type { CallOptions, ClientOptions, Credential } from './client-options.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
@@ -21,7 +22,7 @@ export async function outboundHeaders(
 ): Promise<Record<string, string>> {
   const context = currentContext();
   const headers: Record<string, string> = { ...client.headers, ...call.headers };
-  headers[CORRELATION_HEADER] = call.correlationId ?? context?.correlationId ?? randomUUID();
+  headers[CORRELATION_HEADER] = call.correlationId ?? context?.correlationId ?? newCorrelationId();
   const parent = context?.traceparent;
   if (parent !== undefined) headers[TRACEPARENT_HEADER] = childTraceparent(parent);
   const credentials = { ...client.credentials, ...call.credentials } as Record<

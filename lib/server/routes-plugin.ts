@@ -19,6 +19,13 @@ export interface RoutesPluginOptions<H> {
   bodyLimit?: Readonly<Record<string, number>>;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** What the route's security scheme accepted (an authenticator's `principal`); undefined on open routes. */
+    principal: unknown;
+  }
+}
+
 type AnyHandler = (request: HandlerRequest) => HandlerReply | Promise<HandlerReply>;
 
 /**
@@ -48,9 +55,9 @@ export function registerRoutes<H extends object>(
     }
   }
   app.setValidatorCompiler(createValidatorCompiler());
+  if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
   for (const route of Object.values(routes)) {
     const handler = handlers[route.operationId] as AnyHandler;
-    const principals = new WeakMap<FastifyRequest, unknown>();
     app.route({
       method: route.method,
       url: route.url,
@@ -59,44 +66,94 @@ export function registerRoutes<H extends object>(
       ...(options.bodyLimit?.[route.operationId] === undefined
         ? {}
         : { bodyLimit: options.bodyLimit[route.operationId] }),
-      ...(route.security.length === 0 ? {} : { onRequest: securityHook(route, authenticate, principals) }),
-      handler: async (request, reply) => {
-        const out = await handler({
+      ...(route.security.length === 0 ? {} : { onRequest: securityHook(route, authenticate) }),
+      // Not async: a handler that answers synchronously is sent without a promise per request.
+      handler: (request, reply) => {
+        const out = handler({
           params: request.params,
           query: request.query,
           headers: request.headers,
           body: request.body,
-          principal: principals.get(request),
+          principal: request.principal,
           request,
           reply,
         });
-        reply.code(out.status);
-        if (out.headers !== undefined) reply.headers(out.headers);
-        return out.body === undefined ? reply.send() : out.body;
+        if (isThenable(out)) return out.then((settled) => respond(reply, settled));
+        respond(reply, out);
+        return undefined;
       },
     });
   }
 }
 
-function securityHook(
-  route: RouteDefinition,
-  authenticate: Readonly<Record<string, Authenticator>>,
-  principals: WeakMap<FastifyRequest, unknown>,
-) {
-  return async (request: FastifyRequest, reply: FastifyReply) => {
-    let refusal: AuthDecision | undefined;
-    for (const alternative of route.security) {
-      let decision: AuthDecision = { ok: true };
-      for (const scheme of alternative) {
-        decision = await (authenticate[scheme] as Authenticator)(request);
-        if (!decision.ok) break;
+function respond(reply: FastifyReply, out: HandlerReply): void {
+  reply.code(out.status);
+  if (out.headers !== undefined) reply.headers(out.headers);
+  reply.send(out.body);
+}
+
+const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
+type Check = (request: FastifyRequest) => AuthDecision | Promise<AuthDecision>;
+const PASSED: AuthDecision = { ok: true };
+
+/**
+ * The spec's security requirement on a request: the first alternative whose schemes all pass wins (its last
+ * scheme's principal is kept), else the first refusal. Synchronous while the authenticators are, so the usual
+ * case (a shared-secret check) costs no promise.
+ */
+function evaluate(
+  alternatives: readonly (readonly Check[])[],
+  request: FastifyRequest,
+  from: number,
+  fromScheme: number,
+  passed: AuthDecision,
+  refusal: AuthDecision | undefined,
+): AuthDecision | Promise<AuthDecision> {
+  let scheme = fromScheme;
+  let decision = passed;
+  for (let i = from; i < alternatives.length; i++) {
+    const checks = alternatives[i] as readonly Check[];
+    for (; scheme < checks.length; scheme++) {
+      const out = (checks[scheme] as Check)(request);
+      if (isThenable(out)) {
+        const [at, next] = [i, scheme + 1];
+        return out.then((d) =>
+          d.ok
+            ? evaluate(alternatives, request, at, next, d, refusal)
+            : evaluate(alternatives, request, at + 1, 0, PASSED, refusal ?? d),
+        );
       }
-      if (decision.ok) {
-        principals.set(request, decision.principal);
-        return;
-      }
-      refusal ??= decision;
+      decision = out;
+      if (!decision.ok) break;
     }
-    if (refusal !== undefined && !refusal.ok) return reply.code(refusal.status).send(refusal.body);
+    if (decision.ok) return decision;
+    refusal ??= decision;
+    scheme = 0;
+    decision = PASSED;
+  }
+  return refusal ?? PASSED;
+}
+
+function securityHook(route: RouteDefinition, authenticate: Readonly<Record<string, Authenticator>>) {
+  const alternatives = route.security.map((schemes) => schemes.map((s) => authenticate[s] as Check));
+  return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
+    const decision = evaluate(alternatives, request, 0, 0, PASSED, undefined);
+    if (isThenable(decision)) {
+      decision.then((settled) => settleAuth(settled, request, reply, done), done);
+    } else settleAuth(decision, request, reply, done);
   };
+}
+
+function settleAuth(
+  decision: AuthDecision,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: (error?: Error) => void,
+): void {
+  if (decision.ok) {
+    request.principal = decision.principal;
+    done();
+  } else reply.code(decision.status).send(decision.body);
 }

@@ -64,7 +64,7 @@ describe('createServiceApp', () => {
       url: '/internal/notion/users/u1/context',
       headers: { ...auth, 'x-correlation-id': 'bad id with spaces' },
     });
-    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['x-correlation-id']).toMatch(/^[0-9a-f]{16}-[0-9a-z]+$/);
   });
 
   it('answers 503 at once when the propagated budget is spent', async () => {

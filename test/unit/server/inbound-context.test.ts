@@ -1,0 +1,95 @@
+import { request as httpRequest } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentContext } from '../../../lib/context/request-context.js';
+import { requestContextPlugin } from '../../../lib/server/index.js';
+
+/** How each request's signal ended, by correlation ID. */
+const outcomes = new Map<string, { reason: string; afterMs: number } | 'not aborted'>();
+let app: FastifyInstance;
+let base: string;
+
+beforeAll(async () => {
+  app = Fastify({ logger: false });
+  await app.register(requestContextPlugin, {});
+  // Reads the signal (first read arms it) after `readAfterMs`, then waits up to `waitMs` for it to abort.
+  app.get<{ Querystring: { readAfterMs?: string; waitMs?: string } }>('/wait', async (request) => {
+    const started = Date.now();
+    const context = currentContext();
+    if (context === undefined) throw new Error('no context');
+    await new Promise((resolve) => setTimeout(resolve, Number(request.query.readAfterMs ?? 0)));
+    const signal = context.signal as AbortSignal;
+    const reason = await new Promise<string | undefined>((resolve) => {
+      if (signal.aborted) return resolve(String((signal.reason as Error).message));
+      const timer = setTimeout(() => resolve(undefined), Number(request.query.waitMs ?? 2000));
+      signal.addEventListener('abort', () => {
+        clearTimeout(timer);
+        resolve(String((signal.reason as Error).message));
+      });
+    });
+    outcomes.set(
+      context.correlationId,
+      reason === undefined ? 'not aborted' : { reason, afterMs: Date.now() - started },
+    );
+    return { reason: reason ?? null };
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  base = `http://127.0.0.1:${address.port}`;
+});
+afterAll(() => app.close());
+
+const until = async (id: string) => {
+  for (let i = 0; i < 300 && !outcomes.has(id); i++) await new Promise((r) => setTimeout(r, 10));
+  return outcomes.get(id);
+};
+
+describe('the request context signal (made when first read)', () => {
+  it('aborts at the propagated deadline', async () => {
+    const res = await fetch(`${base}/wait`, {
+      headers: { 'x-deadline-ms': '150', 'x-correlation-id': 'dl-1' },
+    });
+    expect(await res.json()).toEqual({ reason: 'deadline exceeded' });
+    const outcome = await until('dl-1');
+    expect(outcome).toMatchObject({ reason: 'deadline exceeded' });
+    expect((outcome as { afterMs: number }).afterMs).toBeGreaterThanOrEqual(100);
+  });
+
+  it('is already aborted when first read after the deadline passed', async () => {
+    const res = await fetch(`${base}/wait?readAfterMs=120`, {
+      headers: { 'x-deadline-ms': '50', 'x-correlation-id': 'dl-2' },
+    });
+    expect(await res.json()).toEqual({ reason: 'deadline exceeded' });
+  });
+
+  it('aborts when the client goes away before the answer', async () => {
+    const req = httpRequest(`${base}/wait?waitMs=3000`, { headers: { 'x-correlation-id': 'gone-1' } });
+    req.on('error', () => {});
+    req.end();
+    await new Promise((r) => setTimeout(r, 100));
+    req.destroy();
+    const outcome = await until('gone-1');
+    expect(outcome).toMatchObject({ reason: 'client closed the request' });
+    expect((outcome as { afterMs: number }).afterMs).toBeLessThan(1000);
+  });
+
+  it('is already aborted when first read after the client went away', async () => {
+    const req = httpRequest(`${base}/wait?readAfterMs=300&waitMs=3000`, {
+      headers: { 'x-correlation-id': 'gone-2' },
+    });
+    req.on('error', () => {});
+    req.end();
+    await new Promise((r) => setTimeout(r, 100));
+    req.destroy();
+    const outcome = await until('gone-2');
+    expect(outcome).toMatchObject({ reason: 'client closed the request' });
+    expect((outcome as { afterMs: number }).afterMs).toBeLessThan(1000);
+  });
+
+  it('does not abort a request that is answered in time', async () => {
+    const res = await fetch(`${base}/wait?waitMs=100`, { headers: { 'x-correlation-id': 'ok-1' } });
+    expect(await res.json()).toEqual({ reason: null });
+    expect(await until('ok-1')).toBe('not aborted');
+  });
+});
