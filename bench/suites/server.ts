@@ -16,15 +16,15 @@ import type { SuiteResult } from '../suite.js';
 export const name = 'server';
 
 /**
- * Load shape: 50 keep-alive connections; each server warmed for 2 s, then 5 rounds of 4 s per variant, the
+ * Load shape: 50 keep-alive connections; each server warmed for 2 s, then 9 rounds of 2 s per variant, the
  * variants taken in turn within a round (order reversed every other round). Interleaving puts every variant
  * through the same spells of noise from other tenants of the machine, and a ratio is the median of the
  * per-round ratios, so one slow spell moves it little.
  */
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 2;
-const ROUND_SECONDS = 4;
-const ROUNDS = 5;
+const ROUND_SECONDS = 2;
+const ROUNDS = 9;
 
 /** Set to a folder to run every server child with `--cpu-prof` writing its profile there. */
 const CPU_PROFILE_ENV = 'SWITCHBOARD_BENCH_CPU_PROF';

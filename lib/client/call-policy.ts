@@ -87,42 +87,62 @@ export function shareCallerSignal(signal: AbortSignal): void {
 }
 
 /**
- * A signal for one attempt: aborted with a PolicyError reason at the attempt timeout (TIMEOUT), at the
+ * The signal of one attempt: aborted with a PolicyError reason at the attempt timeout (TIMEOUT), at the
  * deadline (DEADLINE_EXCEEDED) or when the caller aborts (ABORTED). One controller and one timer, no
- * `AbortSignal.any`; `dispose` clears the timer and the caller listener.
+ * `AbortSignal.any`, no closures per attempt (the timer gets this object as its argument, the caller's
+ * signal gets it as a listener object); `dispose` clears the timer and the caller listener.
  */
-export function attemptSignal(context: AttemptContext): { signal: AbortSignal; dispose(): void } {
-  const controller = context.lightSignal === true ? new LightAbortController() : new AbortController();
-  const now = Date.now();
-  const budget = context.deadline === undefined ? Number.POSITIVE_INFINITY : context.deadline - now;
-  if (budget <= 0)
-    controller.abort(new DeadlineExceededError('deadline exceeded before the attempt started'));
-  const byDeadline = budget < context.timeoutMs;
-  const timer = setTimeout(
-    () =>
-      controller.abort(
-        byDeadline
-          ? new DeadlineExceededError('deadline exceeded during the attempt', {
-              slowAttempt: budget >= context.timeoutMs / 2,
-            })
-          : new PolicyError('TIMEOUT', `attempt timed out after ${context.timeoutMs} ms and was aborted`),
-      ),
-    Math.max(1, Math.min(context.timeoutMs, budget)),
-  );
-  const caller = context.signal;
-  const onAbort = () => controller.abort(new PolicyError('ABORTED', 'the caller aborted the call'));
-  if (caller?.aborted) onAbort();
-  else if (caller !== undefined) {
-    shareCallerSignal(caller);
-    caller.addEventListener('abort', onAbort, { once: true });
+export class AttemptSignal {
+  readonly #controller: AbortController | LightAbortController;
+  readonly #timer: NodeJS.Timeout;
+  readonly #caller: AbortSignal | undefined;
+  readonly #byDeadline: boolean;
+  readonly #slow: boolean;
+  readonly #timeoutMs: number;
+
+  constructor(context: AttemptContext) {
+    this.#controller = context.lightSignal === true ? new LightAbortController() : new AbortController();
+    const budget = context.deadline === undefined ? Number.POSITIVE_INFINITY : context.deadline - Date.now();
+    if (budget <= 0)
+      this.#controller.abort(new DeadlineExceededError('deadline exceeded before the attempt started'));
+    this.#timeoutMs = context.timeoutMs;
+    this.#byDeadline = budget < context.timeoutMs;
+    this.#slow = budget >= context.timeoutMs / 2;
+    this.#timer = setTimeout(expire, Math.max(1, Math.min(context.timeoutMs, budget)), this);
+    this.#caller = context.signal;
+    if (this.#caller?.aborted) this.handleEvent();
+    else if (this.#caller !== undefined) {
+      shareCallerSignal(this.#caller);
+      this.#caller.addEventListener('abort', this, { once: true });
+    }
   }
-  return {
-    signal: controller.signal,
-    dispose: () => {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onAbort);
-    },
-  };
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  /** The caller's signal aborted. */
+  handleEvent(): void {
+    this.#controller.abort(new PolicyError('ABORTED', 'the caller aborted the call'));
+  }
+
+  /** The timer fired: the attempt timeout, or the deadline when that comes first. */
+  expire(): void {
+    this.#controller.abort(
+      this.#byDeadline
+        ? new DeadlineExceededError('deadline exceeded during the attempt', { slowAttempt: this.#slow })
+        : new PolicyError('TIMEOUT', `attempt timed out after ${this.#timeoutMs} ms and was aborted`),
+    );
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+    this.#caller?.removeEventListener('abort', this);
+  }
+}
+
+function expire(attempt: AttemptSignal): void {
+  attempt.expire();
 }
 
 /** Runs `attempt` with an attempt signal; a rejection caused by that signal becomes its PolicyError reason. */
@@ -130,14 +150,15 @@ export async function runAttempt<T>(
   context: AttemptContext,
   attempt: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
-  const { signal, dispose } = attemptSignal(context);
+  const handle = new AttemptSignal(context);
+  const signal = handle.signal;
   try {
     if (signal.aborted) throw signal.reason;
     return await attempt(signal);
   } catch (error) {
     throw signal.aborted && signal.reason instanceof PolicyError ? signal.reason : error;
   } finally {
-    dispose();
+    handle.dispose();
   }
 }
 

@@ -17,6 +17,8 @@ export function checkClientOptions(
     throw new TypeError(`${spec.name} client: baseUrl must be an http(s) URL, got ${JSON.stringify(raw)}`);
   }
   const baseUrl = raw.replace(/\/+$/, '');
+  if (options.fetch !== undefined && options.transport !== undefined)
+    throw new TypeError(`${spec.name} client: give either transport or fetch, not both`);
   const deadlineMs =
     options.resilience === false || options.policy !== undefined
       ? Number.POSITIVE_INFINITY

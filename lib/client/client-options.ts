@@ -1,5 +1,6 @@
 import type { CallPolicy } from './call-policy.js';
 import type { ResilienceOptions } from './resilience/resilience-options.js';
+import type { Transport } from './transport/undici-transport.js';
 
 /** A secret, or a function that returns one when a call is made (so rotated secrets are picked up). */
 export type Credential = string | (() => string | Promise<string>);
@@ -35,7 +36,15 @@ export interface ClientOptions<Scheme extends string = string> {
   resilience?: ResilienceOptions | false;
   /** A policy to use instead, e.g. one resilient policy shared by several clients of the same downstream. */
   policy?: CallPolicy;
-  /** Fetch implementation. Default: the pooled undici transport (`createTransport()`). */
+  /**
+   * Pooled transport to send on. Default: the process-wide one (`defaultTransport()`), shared by every client
+   * of the process; give your own `createTransport({...})` for other pool settings.
+   */
+  transport?: Transport;
+  /**
+   * Fetch implementation to send through openapi-fetch's own pipeline instead of the pooled transport (for
+   * example the global `fetch`, or a test double). Not together with `transport`.
+   */
   fetch?: (request: Request) => Promise<Response>;
   /** Request class matching `fetch`. Default: the transport's lightweight request. */
   Request?: typeof Request;

@@ -1,4 +1,4 @@
-import createClient from 'openapi-fetch';
+import createClient, { createQuerySerializer } from 'openapi-fetch';
 import { currentContext } from '../context/request-context.js';
 import { callFailure, failureFromUnknown } from './call-failure.js';
 import {
@@ -14,13 +14,15 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_TIMEOUT_MS,
 } from './client-options.js';
+import { directRequest, sendDirect } from './direct-request.js';
 import { codeForStatus } from './error-code.js';
-import { DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
+import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
+import { PathTemplate } from './path-template.js';
 import { createResilientPolicy } from './resilience/resilient-policy.js';
-import type { Failure } from './result.js';
+import type { Failure, ResponseHeaders } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
 import { LightRequest } from './transport/light-request.js';
-import { defaultTransport } from './transport/undici-transport.js';
+import { defaultTransport, type Transport } from './transport/undici-transport.js';
 
 /** The parts of a call's input, as generated `<Operation>Input` types shape them. */
 export interface CallInput {
@@ -40,7 +42,7 @@ export type Caller = (
 interface Outcome extends AttemptOutcome {
   data?: unknown;
   error?: unknown;
-  response: Response;
+  response: { status: number; ok: boolean; headers: ResponseHeaders };
 }
 
 /**
@@ -51,42 +53,40 @@ interface Outcome extends AttemptOutcome {
  */
 export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller {
   const { baseUrl, origin } = checkClientOptions(spec, options);
-  const transport = options.fetch === undefined ? defaultTransport() : undefined;
-  const core = createClient({
-    baseUrl,
-    fetch: options.fetch ?? transport?.fetch,
-    Request: options.Request ?? transport?.Request,
-  } as Parameters<typeof createClient>[0]);
-  const lightSignal = (options.Request ?? transport?.Request) === LightRequest;
   const policy: CallPolicy =
     options.policy ??
     (options.resilience === false ? singleAttemptPolicy : createResilientPolicy(options.resilience ?? {}));
+  const templates = new Map<string, PathTemplate>();
+  const templateOf = (operationId: string, op: OperationSpec) => {
+    let template = templates.get(operationId);
+    if (template === undefined) {
+      template = new PathTemplate(op.path);
+      templates.set(operationId, template);
+    }
+    return template;
+  };
+  const transport = options.fetch === undefined ? (options.transport ?? defaultTransport()) : undefined;
+  // On the pooled transport a call is built once and sent as it is (see direct-request.ts); any other fetch
+  // goes through openapi-fetch's own request pipeline.
+  const send: Send =
+    transport === undefined
+      ? viaOpenapiFetch(baseUrl, options, templateOf)
+      : viaTransport(baseUrl, transport, templateOf);
   return async (operationId, input = {}, call = {}) => {
     const op = spec.operations[operationId];
     if (op === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
     const context = attemptContext(spec, op, operationId, origin, options, call);
-    if (lightSignal) context.lightSignal = true;
+    if (transport !== undefined || (options.Request as unknown) === LightRequest) context.lightSignal = true;
     let attempts = 0;
     try {
-      const headers = await outboundHeaders(spec, op, options, call);
-      // openapi-fetch sends bodies as JSON; a text/* request body goes as the string itself.
-      if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
+      const pending = outboundHeaders(spec, op, options, call);
+      const headers = pending instanceof Promise ? await pending : pending;
+      const attempt = send(operationId, op, input, headers);
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
         if (context.deadline !== undefined)
           headers[DEADLINE_HEADER] = String(Math.max(1, context.deadline - Date.now()));
-        return core.request(
-          op.method,
-          op.path as never,
-          {
-            params: { path: input.path, query: input.query, header: input.headers },
-            body: input.body,
-            headers,
-            signal,
-            parseAs: op.parseAs,
-            ...(op.requestBody === 'text' ? { bodySerializer: String } : {}),
-          } as never,
-        ) as Promise<Outcome>;
+        return attempt(signal);
       });
       return toResult(op, operationId, outcome, attempts);
     } catch (error) {
@@ -94,6 +94,96 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       return { ok: false, error: { ...failure, attempts: Math.max(1, attempts) } } satisfies Failure<unknown>;
     }
   };
+}
+
+/**
+ * Prepares one call and returns its attempt: each attempt sends the same request with its own signal.
+ * `headers` is the call's record; it may be completed here, and the caller updates the deadline header in
+ * it before every attempt.
+ */
+type Send = (
+  operationId: string,
+  op: OperationSpec,
+  input: CallInput,
+  headers: Record<string, string>,
+) => (signal: AbortSignal) => Promise<Outcome>;
+
+type TemplateOf = (operationId: string, op: OperationSpec) => PathTemplate;
+
+function viaTransport(baseUrl: string, transport: Transport, templateOf: TemplateOf): Send {
+  return (operationId, op, input, headers) => {
+    const request = directRequest(baseUrl, op, templateOf(operationId, op), input, headers);
+    return (signal) => sendDirect(transport, request, signal, op.parseAs);
+  };
+}
+
+function viaOpenapiFetch(baseUrl: string, options: ClientOptions, templateOf: TemplateOf): Send {
+  const core = createClient({
+    baseUrl,
+    fetch: options.fetch,
+    Request: options.Request,
+    // Made once here: openapi-fetch otherwise builds a query serializer on every call.
+    querySerializer: createQuerySerializer(),
+  } as Parameters<typeof createClient>[0]);
+  // With the light Request the caller hands it a finished header record and the expanded path, so
+  // openapi-fetch builds no WHATWG Headers and runs no path regex per call.
+  const light = (options.Request as unknown) === LightRequest;
+  return (operationId, op, input, headers) => {
+    const path = light ? templateOf(operationId, op).expand(input.path) : undefined;
+    const init = requestInit(op, input, headers, light, path === undefined);
+    return (signal) => {
+      init.signal = signal;
+      return core.request(op.method, (path ?? op.path) as never, init as never) as Promise<Outcome>;
+    };
+  };
+}
+
+/** What the caller hands openapi-fetch's `request` (its FetchOptions, plus the light Request's own field). */
+interface RequestInit {
+  params: { path?: unknown; query?: unknown; header?: unknown };
+  body?: unknown;
+  headers?: Record<string, string>;
+  plainHeaders?: Record<string, string>;
+  signal?: AbortSignal;
+  parseAs?: 'text';
+  bodySerializer?: (body: unknown) => string;
+}
+
+const NO_PARAMS: RequestInit['params'] = {};
+
+/**
+ * openapi-fetch's options for one call, with as few keys as will do: it copies them several times per call.
+ * In light mode `headers` is the complete record (typed header parameters and content type merged in);
+ * otherwise openapi-fetch merges the parts itself.
+ */
+function requestInit(
+  op: OperationSpec,
+  input: CallInput,
+  headers: Record<string, string>,
+  light: boolean,
+  pathParams: boolean,
+): RequestInit {
+  const init: RequestInit = { params: NO_PARAMS };
+  if (light) {
+    if (input.headers !== undefined) assignHeaders(headers, input.headers);
+    if (input.body !== undefined)
+      headers['content-type'] = op.requestBody === 'text' ? 'text/plain' : 'application/json';
+    init.plainHeaders = headers;
+    if (pathParams || input.query !== undefined) {
+      init.params = {};
+      if (pathParams) init.params.path = input.path;
+      if (input.query !== undefined) init.params.query = input.query;
+    }
+  } else {
+    // openapi-fetch sends bodies as JSON; a text/* request body goes as the string itself.
+    if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
+    init.headers = headers;
+    init.params = { path: input.path, query: input.query, header: input.headers };
+  }
+  if (input.body !== undefined) init.body = input.body;
+  if (op.parseAs !== 'json') init.parseAs = op.parseAs;
+  if (op.requestBody === 'text') init.bodySerializer = String;
+  return init;
 }
 
 /** Resolves per-call settings: call, then client per operation, then the spec's extensions, then client defaults. */

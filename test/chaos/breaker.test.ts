@@ -33,16 +33,19 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A transport whose `fetch` records the (fake) time of every attempt that really leaves the client. */
-function countingTransport(): { transport: Transport; sentAt: number[]; fetch: Transport['fetch'] } {
+/** A transport that records the (fake) time of every attempt that really leaves the client. */
+function countingTransport(): { transport: Transport; sentAt: number[]; counting: Transport } {
   const transport = createTransport({ keepAliveTimeoutMs: 300 });
   const sentAt: number[] = [];
   return {
     transport,
     sentAt,
-    fetch: (request) => {
-      sentAt.push(Date.now());
-      return transport.fetch(request);
+    counting: {
+      ...transport,
+      send: (...args) => {
+        sentAt.push(Date.now());
+        return transport.send(...args);
+      },
     },
   };
 }
@@ -66,7 +69,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
     const H = 1000;
     const STEP = 100;
     await upstream.setPlan(FAIL);
-    const { transport, sentAt, fetch } = countingTransport();
+    const { transport, sentAt, counting } = countingTransport();
     const events = transitions();
     const policy = createResilientPolicy({
       breaker: { failureThreshold: N, halfOpenAfterMs: H, successThreshold: 1 },
@@ -76,8 +79,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
       baseUrl: upstream.url,
       maxAttempts: 1,
       policy,
-      fetch,
-      Request: transport.Request,
+      transport: counting,
     });
     const origin = new URL(upstream.url).origin;
     const call = () => client.getNotionContext({ path: { userId: 'usr_b' } });
@@ -131,7 +133,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
     const H = 30_000;
     const STEP = 1000;
     await upstream.setPlan(FAIL);
-    const { transport, sentAt, fetch } = countingTransport();
+    const { transport, sentAt, counting } = countingTransport();
     const events = transitions();
     const policy = createResilientPolicy({
       breaker: { failureThreshold: 3, successThreshold: 2, halfOpenAfterMs: H },
@@ -141,8 +143,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
       baseUrl: upstream.url,
       maxAttempts: 1,
       policy,
-      fetch,
-      Request: transport.Request,
+      transport: counting,
     });
     const origin = new URL(upstream.url).origin;
     const verify = () => auth.verifyToken({ body: { token: 'header.payload.signature' } });

@@ -117,8 +117,7 @@ beforeAll(async () => {
   const notion = createNotionServiceClient({
     baseUrl: cUrl,
     credentials: { InternalAuth: TOKEN },
-    fetch: transports.b.fetch,
-    Request: transports.b.Request,
+    transport: transports.b,
   });
   const userHandlers: UserServiceHandlers = {
     getLlmKeys: async ({ headers, params }) => {
@@ -148,8 +147,7 @@ beforeAll(async () => {
   const users = createUserServiceClient({
     baseUrl: bUrl,
     credentials: { InternalAuth: TOKEN },
-    fetch: transports.a.fetch,
-    Request: transports.a.Request,
+    transport: transports.a,
   });
   const whatsappHandlers: WhatsappServiceHandlers = {
     getMessage: async ({ headers }) => {
@@ -231,8 +229,7 @@ describe('chaos: deadline propagation A → B → C', () => {
     const whatsapp = createWhatsappServiceClient({
       baseUrl: `http://127.0.0.1:${(a.server.address() as { port: number }).port}`,
       credentials: { InternalAuth: TOKEN },
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
     });
     const deadline = Date.now() + BUDGET_MS;
     const r = await whatsapp.getMessage(

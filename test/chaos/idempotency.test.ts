@@ -42,8 +42,7 @@ describe('chaos: no duplicate delivery of a POST', () => {
       credentials: { BearerAuth: 'user-jwt' },
       timeoutMs: 300,
       maxAttempts: 3,
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
       resilience: { breaker: false, retry: { baseDelayMs: 5 }, onEvent: (e) => events.push(e) },
     });
     const run = await fixedRate({ count: 150, intervalMs: 10, maxMs: 4000, settleMs: 3000 }, (i) =>
@@ -98,8 +97,7 @@ describe('chaos: no duplicate delivery of a POST', () => {
     const users = createUserServiceClient({
       baseUrl: `http://127.0.0.1:${port}`,
       credentials: { BearerAuth: 'user-jwt' },
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
       resilience: {
         breaker: false,
         retry: { baseDelayMs: 150, maxDelayMs: 300 },
@@ -154,8 +152,7 @@ describe('chaos: no duplicate delivery of a POST', () => {
       baseUrl: upstream.url,
       credentials: { InternalAuth: TOKEN },
       maxAttempts: 3,
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
       resilience: {
         breaker: false,
         retry: { baseDelayMs: 5, budget: { ratio: 1, minRetriesPerSecond: 100 } },

@@ -4,7 +4,7 @@ import { createNotionServiceClient, type NotionServiceClient } from '../../gener
 import { createTransport, type ResilienceEvent } from '../../lib/client/index.js';
 import type { UpstreamAttempt } from './helpers/fault-upstream.js';
 import { eventually, expectCleanProcess, poolDrained, poolTotals } from './helpers/hygiene.js';
-import { fixedRate, quantile, referenceTimer, tally, tracedFetch } from './helpers/load.js';
+import { fixedRate, quantile, referenceTimer, tally, tracedTransport } from './helpers/load.js';
 import { type NetProbe, startNetProbe } from './helpers/net-probe.js';
 import { CHAOS_SEED, prngFor } from './helpers/prng.js';
 import {
@@ -28,8 +28,7 @@ beforeAll(async () => {
   const transport = createTransport();
   await createNotionServiceClient({
     baseUrl: upstream.url,
-    fetch: transport.fetch,
-    Request: transport.Request,
+    transport: transport,
   }).getNotionContext({ path: { userId: 'warm-up' } }, { headers: { 'x-chaos-request': 'warm-up' } });
   await transport.close();
 });
@@ -57,15 +56,14 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
       },
     });
     const transport = createTransport({ keepAliveTimeoutMs: 300 });
-    const traced = tracedFetch(transport);
+    const traced = tracedTransport(transport);
     const events: ResilienceEvent[] = [];
     const client: NotionServiceClient = createNotionServiceClient({
       baseUrl: upstream.url,
       credentials: { InternalAuth: TOKEN },
       timeoutMs: ATTEMPT_TIMEOUT_MS,
       maxAttempts: 3,
-      fetch: traced.fetch,
-      Request: traced.Request,
+      transport: traced.transport,
       resilience: {
         retry: { baseDelayMs: 20, maxDelayMs: 200, budget: { ratio: 0.5, minRetriesPerSecond: 20 } },
         breaker: { failureThreshold: 10, halfOpenAfterMs: 300 },
@@ -201,8 +199,7 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
     const client = createNotionServiceClient({
       baseUrl: upstream.url,
       credentials: { InternalAuth: TOKEN },
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
     });
     const batch = new AbortController();
     const calls = Array.from({ length: 24 }, (_, i) =>

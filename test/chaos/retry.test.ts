@@ -31,8 +31,7 @@ describe('chaos: retries stay within the retry budget', () => {
       baseUrl: upstream.url,
       credentials: { InternalAuth: TOKEN },
       maxAttempts: 3,
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
       resilience: {
         // The breaker is left out so that the budget alone bounds the retries here (breaker.test.ts has it).
         breaker: false,
@@ -86,8 +85,7 @@ describe('chaos: retries stay within the retry budget', () => {
     const client = createNotionServiceClient({
       baseUrl: upstream.url,
       credentials: { InternalAuth: TOKEN },
-      fetch: transport.fetch,
-      Request: transport.Request,
+      transport: transport,
       resilience: { retry: { baseDelayMs: 10, maxDelayMs: 200 } },
     });
     const honoured = await client.getNotionContext(

@@ -78,19 +78,17 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
     context: AttemptContext,
     attempt: (s: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    const run = () => runAttempt(context, attempt);
-    const guarded =
-      d.breaker === undefined
-        ? run
-        : () =>
-            (d.breaker as DownstreamBreaker).execute(run, (out) =>
-              isBreakerFailureStatus(out.response.status),
-            );
     try {
       // Only a call that may wait (bulkhead full, or a breaker probe in flight) needs its own deadline race;
       // a call that starts at once is bounded by its attempt signal, and skipping the race saves a timer.
       const mayWait = d.bulkhead.executionSlots === 0 || d.breaker?.state === 'half-open';
-      const running = d.bulkhead.execute(guarded);
+      // Inline arrows, not named consts: a named closure per call costs a name definition under tsx.
+      const breaker = d.breaker;
+      const running = d.bulkhead.execute(
+        breaker === undefined
+          ? () => runAttempt(context, attempt)
+          : () => breaker.execute(() => runAttempt(context, attempt), countsAsBreakerFailure),
+      );
       return await (mayWait ? withDeadline(running, context.deadline as number) : running);
     } catch (error) {
       if (error instanceof BrokenCircuitError)
@@ -177,6 +175,10 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
       }
     },
   };
+}
+
+function countsAsBreakerFailure(outcome: AttemptOutcome): boolean {
+  return isBreakerFailureStatus(outcome.response.status);
 }
 
 function finish<T>(outcome: T | undefined, failure: unknown): T {

@@ -22,6 +22,14 @@ export interface PoolCounters {
 
 /** A fetch function for openapi-fetch over undici's `request`, with one keep-alive pool per origin. */
 export interface Transport {
+  /** Sends one request on the pool; what `fetch` does with a LightRequest's fields. */
+  send(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Uint8Array | null,
+    signal: AbortSignal | null,
+  ): Promise<LightResponse>;
   fetch: (request: Request) => Promise<Response>;
   Request: typeof Request;
   /** Pool counters by origin. */
@@ -42,28 +50,28 @@ export function createTransport(options: TransportOptions = {}): Transport {
     connections: options.connectionsPerOrigin ?? 64,
     connect: { timeout: options.connectTimeoutMs ?? 2000 },
   });
-  const send = async (req: LightRequest): Promise<LightResponse> => {
-    const headers: Record<string, string> = {};
-    for (const [key, value] of req.headers) headers[key] = value;
-    const res = await request(req.url, {
-      method: req.method as 'GET',
+  const send: Transport['send'] = async (url, method, headers, body, signal) => {
+    const res = await request(url, {
+      method: method as 'GET',
       headers,
-      body: req.body,
-      signal: req.signal ?? undefined,
+      body,
+      signal: signal ?? undefined,
       dispatcher: agent,
     });
     if (
       res.statusCode === 204 ||
       res.statusCode === 304 ||
-      req.method === 'HEAD' ||
+      method === 'HEAD' ||
       res.headers['content-length'] === '0'
     )
       await res.body.dump();
-    return new LightResponse(res.statusCode, res.headers, res.body, req.url);
+    return new LightResponse(res.statusCode, res.headers, res.body, url);
   };
+  const fetch = (req: LightRequest) => send(req.url, req.method, req.headers, req.body, req.signal);
   return {
+    send,
     // openapi-fetch is typed against the WHATWG classes; these implement the part of them it uses.
-    fetch: send as unknown as (request: Request) => Promise<Response>,
+    fetch: fetch as unknown as (request: Request) => Promise<Response>,
     Request: LightRequest as unknown as typeof Request,
     stats: () => {
       const out: Record<string, PoolCounters> = {};

@@ -91,13 +91,12 @@ export interface AttemptTrace {
 }
 
 /**
- * Wraps a transport's `fetch` to tag every attempt with a unique `x-chaos-attempt` header and record when its
+ * Wraps a transport's `send` to tag every attempt with a unique `x-chaos-attempt` header and record when its
  * signal aborts and whether undici destroyed its socket right away, so the upstream's view of a connection
  * can be matched with the client's. `dispose()` unsubscribes from undici's diagnostics channel.
  */
-export function tracedFetch(transport: Transport): {
-  fetch: (request: Request) => Promise<Response>;
-  Request: typeof Request;
+export function tracedTransport(inner: Transport): {
+  transport: Transport;
   traces: Map<string, AttemptTrace>;
   dispose(): void;
 } {
@@ -113,26 +112,27 @@ export function tracedFetch(transport: Transport): {
   };
   diagnostics.subscribe('undici:client:sendHeaders', onSend);
   return {
-    Request: transport.Request,
     traces,
     dispose: () => diagnostics.unsubscribe('undici:client:sendHeaders', onSend),
-    fetch: (request) => {
-      const trace: AttemptTrace = { attemptId: `${prefix}${++n}`, startedAt: performance.now() };
-      traces.set(trace.attemptId, trace);
-      request.headers.set('x-chaos-attempt', trace.attemptId);
-      const signal = request.signal as AbortSignal | null;
-      signal?.addEventListener(
-        'abort',
-        () => {
-          trace.abortedAt = performance.now();
-          trace.abortCode = (signal.reason as { code?: string } | undefined)?.code ?? 'unknown';
-          setImmediate(() => {
-            if (trace.socket !== undefined) trace.destroyedAfterAbort = trace.socket.destroyed;
-          });
-        },
-        { once: true },
-      );
-      return transport.fetch(request);
+    transport: {
+      ...inner,
+      send: (url, method, headers, body, signal) => {
+        const trace: AttemptTrace = { attemptId: `${prefix}${++n}`, startedAt: performance.now() };
+        traces.set(trace.attemptId, trace);
+        const tagged = { ...headers, 'x-chaos-attempt': trace.attemptId };
+        signal?.addEventListener(
+          'abort',
+          () => {
+            trace.abortedAt = performance.now();
+            trace.abortCode = (signal.reason as { code?: string } | undefined)?.code ?? 'unknown';
+            setImmediate(() => {
+              if (trace.socket !== undefined) trace.destroyedAfterAbort = trace.socket.destroyed;
+            });
+          },
+          { once: true },
+        );
+        return inner.send(url, method, tagged, body, signal);
+      },
     },
   };
 }
