@@ -13,7 +13,7 @@ import {
 import { createServiceApp, INTERNAL_AUTH_HEADER, internalAuthenticator } from '../../lib/server/index.js';
 
 /** The variants, in the order the suite measures them. */
-export const VARIANTS = ['generated', 'bare_fastify', 'openapi_glue'] as const;
+export const VARIANTS = ['generated', 'bare_fastify', 'openapi_glue', 'generated_propagating'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** The request path every variant serves (one fixed user, so the load is one route). */
@@ -34,7 +34,9 @@ export const TOKEN_ENV = 'SWITCHBOARD_BENCH_INTERNAL_TOKEN';
 export function buildVariant(variant: Variant, token: string): Promise<FastifyInstance> {
   switch (variant) {
     case 'generated':
-      return buildGenerated(token);
+      return buildGenerated(token, false);
+    case 'generated_propagating':
+      return buildGenerated(token, true);
     case 'bare_fastify':
       return buildBare();
     case 'openapi_glue':
@@ -42,8 +44,11 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
   }
 }
 
-/** The real stack, as services/notion-service/app.ts builds it, minus the store and with logs off. */
-function buildGenerated(token: string): Promise<FastifyInstance> {
+/**
+ * The real stack, as services/notion-service/app.ts builds it (a leaf service: no AsyncLocalStorage
+ * propagation), minus the store and with logs off; with `propagate`, as a service that calls others builds it.
+ */
+function buildGenerated(token: string, propagate: boolean): Promise<FastifyInstance> {
   const handlers: NotionServiceHandlers = {
     getNotionContext: () => ({ status: 200, body: { ...CONTEXT_BODY } }),
     connectNotion: () => ({ status: 204 }),
@@ -55,6 +60,7 @@ function buildGenerated(token: string): Promise<FastifyInstance> {
     handlers,
     authenticate: { InternalAuth: internalAuthenticator([token]) },
     document: notionServiceDocument,
+    context: { propagate },
     logger: false,
   });
 }

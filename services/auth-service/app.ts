@@ -24,6 +24,8 @@ export function buildAuthApp(deps: AuthDeps): Promise<FastifyInstance> {
     authenticate: { InternalAuth: internalAuthenticator(deps.internalTokens) },
     document: authServiceDocument,
     readiness: { revocations: () => deps.store.ping() },
+    // A leaf: it calls no other service and reads nothing from currentContext().
+    context: { propagate: false },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   });
 }

@@ -21,6 +21,8 @@ export function buildNotionApp(deps: NotionDeps): Promise<FastifyInstance> {
     authenticate: { InternalAuth: internalAuthenticator(deps.internalTokens) },
     document: notionServiceDocument,
     readiness: { store: () => deps.store.ping() },
+    // A leaf: it calls no other service and reads nothing from currentContext().
+    context: { propagate: false },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
   });
 }

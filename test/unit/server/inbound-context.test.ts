@@ -93,3 +93,24 @@ describe('the request context signal (made when first read)', () => {
     expect(await until('ok-1')).toBe('not aborted');
   });
 });
+
+describe('propagate: false (a leaf service)', () => {
+  it('keeps the context on the request and out of AsyncLocalStorage; the default puts it in both', async () => {
+    const seenBy = async (propagate: boolean | undefined) => {
+      const leaf = Fastify({ logger: false });
+      await leaf.register(requestContextPlugin, propagate === undefined ? {} : { propagate });
+      leaf.get('/', async (request, reply) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        return reply.send({
+          inStorage: currentContext()?.correlationId ?? null,
+          onRequest: request.context.correlationId,
+        });
+      });
+      const res = await leaf.inject({ url: '/', headers: { 'x-correlation-id': 'leaf-1' } });
+      await leaf.close();
+      return res.json();
+    };
+    expect(await seenBy(false)).toEqual({ inStorage: null, onRequest: 'leaf-1' });
+    expect(await seenBy(undefined)).toEqual({ inStorage: 'leaf-1', onRequest: 'leaf-1' });
+  });
+});
