@@ -165,9 +165,11 @@ function requestInit(
 ): RequestInit {
   const init: RequestInit = { params: NO_PARAMS };
   if (light) {
+    // openapi-fetch's order: the text type the caller forces, then typed header parameters, then JSON as the
+    // lowest-priority default.
+    if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
     if (input.headers !== undefined) assignHeaders(headers, input.headers);
-    if (input.body !== undefined)
-      headers['content-type'] = op.requestBody === 'text' ? 'text/plain' : 'application/json';
+    if (input.body !== undefined && op.requestBody !== 'text') headers['content-type'] ??= 'application/json';
     init.plainHeaders = headers;
     if (pathParams || input.query !== undefined) {
       init.params = {};

@@ -49,10 +49,11 @@ export function directRequest(
     if (search.startsWith('?')) search = search.slice(1);
     if (search !== '') url += `?${search}`;
   }
+  // openapi-fetch's order: the text type the caller forces, then typed header parameters over everything.
+  if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
   if (input.headers !== undefined) assignHeaders(headers, input.headers);
   let body: string | null = null;
   if (op.requestBody === 'text') {
-    headers['content-type'] = 'text/plain';
     if (input.body !== undefined) body = String(input.body);
   } else if (input.body !== undefined) {
     // Its .d.ts omits the headers argument the implementation reads (a form Content-Type).

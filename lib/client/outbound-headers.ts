@@ -35,24 +35,32 @@ export function outboundHeaders(
       : { ...client.credentials, ...call.credentials }
   ) as Record<string, Credential | undefined>;
   const alternative = op.security.find((names) => names.every((n) => credentials[n] !== undefined));
-  let pending: Promise<void>[] | undefined;
+  const secrets: [SecuritySchemeSpec, string | Promise<string>][] = [];
+  let pending = false;
   for (const name of alternative ?? []) {
     const scheme = spec.schemes[name];
     const source = credentials[name];
     if (scheme === undefined || source === undefined) continue;
     const secret = typeof source === 'function' ? source() : source;
-    if (typeof secret === 'string') applyCredential(headers, scheme, secret);
-    else {
-      pending ??= [];
-      pending.push(secret.then((value) => applyCredential(headers, scheme, value)));
-    }
+    if (typeof secret !== 'string') pending = true;
+    secrets.push([scheme, secret]);
   }
-  return pending === undefined ? headers : Promise.all(pending).then(() => headers);
+  if (!pending) {
+    for (const [scheme, secret] of secrets) applyCredential(headers, scheme, secret as string);
+    return headers;
+  }
+  // Applied in the spec's order once all are known, whichever resolves first.
+  return Promise.all(secrets.map(([, secret]) => secret)).then((values) => {
+    secrets.forEach(([scheme], i) => {
+      applyCredential(headers, scheme, values[i] as string);
+    });
+    return headers;
+  });
 }
 
 /**
  * Copies `source` into `target` with lower-case names (so one header never goes out twice under two
- * spellings), skipping undefined and null, joining arrays with `, `.
+ * spellings), skipping undefined, deleting on null (as openapi-fetch does), joining arrays with `, `.
  */
 export function assignHeaders(
   target: Record<string, string>,
@@ -60,8 +68,9 @@ export function assignHeaders(
 ): void {
   for (const key in source) {
     const value = source[key];
-    if (value === undefined || value === null) continue;
-    target[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    if (value === undefined) continue;
+    if (value === null) delete target[key.toLowerCase()];
+    else target[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
 }
 

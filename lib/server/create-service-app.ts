@@ -48,9 +48,8 @@ export async function createServiceApp<H extends object>(
     logger: options.logger ?? loggerOptions(options.name),
     bodyLimit: typeof options.bodyLimit === 'number' ? options.bodyLimit : DEFAULT_BODY_LIMIT,
     requestTimeout: 15_000, // a client that takes longer to send its request gets 408 and is dropped
-    // No socket idle timeout: it re-arms a timer on every request (about 1 µs each, measured), and slow
-    // senders are bounded by requestTimeout, idle keep-alive connections by keepAliveTimeout.
-    connectionTimeout: 0,
+    // A socket with no traffic for 30 s is closed: a client that stops reading the answer, a hung handler.
+    connectionTimeout: 30_000,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 512 }, // the default 100 is below the specs' 128-char ids: 404s
     onProtoPoisoning: 'error',

@@ -34,7 +34,7 @@ export class InboundContext implements RequestContext {
   #arm(): AbortController {
     const controller = new AbortController();
     const response = this.#response;
-    if (response.writableFinished) return controller; // answered already: nothing left to abort
+    if (response.writableEnded) return controller; // answered already: nothing left to abort
     // `closed` is undefined on light-my-request's response; `destroyed` covers a socket gone before this read.
     if (response.closed === true || response.destroyed) {
       controller.abort(new Error('client closed the request'));

@@ -141,7 +141,13 @@ function securityHook(route: RouteDefinition, authenticate: Readonly<Record<stri
   return (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
     const decision = evaluate(alternatives, request, 0, 0, PASSED, undefined);
     if (isThenable(decision)) {
-      decision.then((settled) => settleAuth(settled, request, reply, done), done);
+      decision.then((settled) => {
+        try {
+          settleAuth(settled, request, reply, done);
+        } catch (error) {
+          done(error as Error); // e.g. an authenticator's invalid status: a 500, not an unhandled rejection
+        }
+      }, done);
     } else settleAuth(decision, request, reply, done);
   };
 }

@@ -81,7 +81,12 @@ describe('chaos: no duplicate delivery of a POST', () => {
     expect(Math.max(...received), 'a request the upstream received twice').toBe(1);
     expect(Math.max(...delivered), 'a request the upstream delivered twice').toBe(1);
     expect(events.filter((e) => e.type === 'retry')).toEqual([]);
-    expect(resetResults.every((r) => r.endsWith('NETWORK_ERROR×1'))).toBe(true);
+    // One attempt each, never retried. Usually NETWORK_ERROR; on a loaded machine the reset can reach the
+    // client after the 300 ms attempt timeout, which then reports TIMEOUT: still one attempt, still no resend.
+    expect(resetResults.filter((r) => !/:(NETWORK_ERROR|TIMEOUT)×1$/.test(r))).toEqual([]);
+    expect(resetResults.filter((r) => r.endsWith('NETWORK_ERROR×1')).length).toBeGreaterThan(
+      resetResults.length / 2,
+    );
     expect(drained).toEqual({ connected: 0, free: 0, pending: 0, running: 0 });
   });
 

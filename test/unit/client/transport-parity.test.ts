@@ -115,7 +115,12 @@ async function clientsFor(service: string, extra: Partial<ClientOptions>): Promi
   const mod = await out.load<Record<string, (o: ClientOptions) => AnyClient>>(`${name}/client.ts`);
   const create = mod[`create${service.charAt(0).toUpperCase()}${service.slice(1)}ServiceClient`];
   if (create === undefined) throw new Error(`no factory in ${name}`);
-  return create({ baseUrl, resilience: false, ...extra });
+  return create({
+    baseUrl,
+    resilience: false,
+    headers: { 'X-Client-Tag': 'c1', 'If-Match': '"client"' },
+    ...extra,
+  });
 }
 
 const MODES: [string, () => Partial<ClientOptions>][] = [

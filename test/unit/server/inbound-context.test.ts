@@ -94,6 +94,23 @@ describe('the request context signal (made when first read)', () => {
   });
 });
 
+describe('a signal first read after the answer', () => {
+  it('never aborts and leaves no timer behind', async () => {
+    const leaf = Fastify({ logger: false });
+    await leaf.register(requestContextPlugin, {});
+    let context: { signal?: AbortSignal | undefined } | undefined;
+    leaf.get('/', async (request) => {
+      context = request.context;
+      return { ok: true };
+    });
+    await leaf.inject({ url: '/', headers: { 'x-deadline-ms': '30' } });
+    const signal = context?.signal as AbortSignal;
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(signal.aborted).toBe(false);
+    await leaf.close();
+  });
+});
+
 describe('propagate: false (a leaf service)', () => {
   it('keeps the context on the request and out of AsyncLocalStorage; the default puts it in both', async () => {
     const seenBy = async (propagate: boolean | undefined) => {

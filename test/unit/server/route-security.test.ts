@@ -76,6 +76,24 @@ describe('route security (alternatives of schemes, sync and async authenticators
     expect(res.json()).toEqual({ principal: null });
   });
 
+  it('answers 500 (not a crash) when an authenticator throws or refuses with an invalid status', async () => {
+    for (const bad of [
+      () => {
+        throw new Error('bug');
+      },
+      async () => ({ ok: false, status: 99, body: {} }) as AuthDecision,
+    ]) {
+      app = Fastify({ logger: false });
+      registerRoutes(app, 'test', table, {
+        handlers: { whoAmI: () => ({ status: 200, body: {} }), open: () => ({ status: 200, body: {} }) },
+        authenticate: { A: bad, B: scheme('b', false), C: scheme('c', false) },
+      });
+      const res = await app.inject({ url: '/who' });
+      expect(res.statusCode).toBe(500);
+      await app.close();
+    }
+  });
+
   it('answers 500 (not a hang) when an authenticator rejects', async () => {
     app = Fastify({ logger: false });
     registerRoutes(app, 'test', table, {
