@@ -23,10 +23,14 @@ export interface UpstreamProcess {
 }
 
 /** Forks `bench/client/upstream.ts` under tsx, accepting `token`, and waits until it listens. */
-export async function startUpstream(token: string): Promise<UpstreamProcess> {
+export async function startUpstream(token: string, cpu?: number): Promise<UpstreamProcess> {
+  const nodeArgs = ['--import', 'tsx'];
+  // With `cpu`, node starts under `taskset -c <cpu>`: every thread it ever makes stays on that core.
   const child = fork(join(here, 'upstream.ts'), [], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx'],
+    ...(cpu === undefined
+      ? { execArgv: nodeArgs }
+      : { execPath: 'taskset', execArgv: ['-c', String(cpu), process.execPath, ...nodeArgs] }),
     env: { ...process.env, [UPSTREAM_TOKEN_ENV]: token, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -24,17 +24,23 @@ export interface ServerProcess {
 
 /**
  * Forks `bench/server/serve.ts <variant>` under tsx with `token` as the accepted internal token and waits until
- * it listens. `cpuProfileDir`, when given, runs the child with `--cpu-prof` writing there.
+ * it listens. `cpuProfileDir`, when given, runs the child with `--cpu-prof` writing there; `cpu` pins it to
+ * that core (needs `taskset`).
  */
 export async function startServer(
   variant: Variant,
   token: string,
   cpuProfileDir?: string,
+  cpu?: number,
 ): Promise<ServerProcess> {
   const profiling = cpuProfileDir === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`];
+  const nodeArgs = ['--import', 'tsx', ...profiling];
+  // With `cpu`, node starts under `taskset -c <cpu>`: every thread it ever makes stays on that core.
   const child = fork(join(here, 'serve.ts'), [variant], {
     cwd: repoRoot,
-    execArgv: ['--import', 'tsx', ...profiling],
+    ...(cpu === undefined
+      ? { execArgv: nodeArgs }
+      : { execPath: 'taskset', execArgv: ['-c', String(cpu), process.execPath, ...nodeArgs] }),
     env: { ...process.env, [TOKEN_ENV]: token, NODE_ENV: 'production' },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

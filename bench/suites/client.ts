@@ -11,6 +11,7 @@ import { closedLoop, quantile } from '../client/closed-loop.js';
 import { CONTEXT_BODY } from '../client/upstream-messages.js';
 import { startUpstream, type UpstreamProcess } from '../client/upstream-process.js';
 import { createVariant, STACKS, VARIANTS, type Variant, type VariantClient } from '../client/variants.js';
+import { canPin, pinSelf } from '../cpu-pin.js';
 import { median, round } from '../measure.js';
 import type { SuiteResult } from '../suite.js';
 
@@ -69,7 +70,9 @@ interface Running {
 /** Starts the upstream once, checks and warms every client, then loads them in interleaved rounds. */
 export async function run(): Promise<SuiteResult> {
   const token = randomBytes(32).toString('hex');
-  const upstream = await startUpstream(token);
+  // The clients (this process) on CPU 0, the upstream on CPU 1, when the machine allows it.
+  const pinned = canPin() && pinSelf(0);
+  const upstream = await startUpstream(token, pinned ? 1 : undefined);
   const running: Running[] = [];
   try {
     for (const variant of VARIANTS) {
@@ -104,7 +107,7 @@ export async function run(): Promise<SuiteResult> {
       'client.full_stack_vs_openapi_fetch': ratio('switchboard', 'openapi_fetch', rps),
       'client.cpu_per_request_vs_undici': ratio('switchboard', 'undici_request', cpu),
     },
-    rows: running.map(rowOf),
+    rows: running.map((r) => ({ ...rowOf(r), pinned })),
   };
 }
 

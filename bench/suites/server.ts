@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
+import { canPin, pinSelf } from '../cpu-pin.js';
 import { median, round } from '../measure.js';
 import { type LoadOptions, runLoad } from '../server/load.js';
 import { type ServerProcess, startServer } from '../server/server-process.js';
@@ -84,9 +85,11 @@ export async function run(): Promise<SuiteResult> {
   const token = randomBytes(32).toString('hex');
   const profileDir = process.env[CPU_PROFILE_ENV] || undefined;
   const running: Running[] = [];
+  // autocannon (this process) on CPU 0, every server on CPU 1, when the machine allows it.
+  const pinned = canPin() && pinSelf(0);
   try {
     for (const variant of VARIANTS) {
-      const server = await startServer(variant, token, profileDir);
+      const server = await startServer(variant, token, profileDir, pinned ? 1 : undefined);
       running.push({ variant, server, load: loadOf(server, token), samples: [] });
     }
     for (const r of running) {
@@ -124,7 +127,7 @@ export async function run(): Promise<SuiteResult> {
       'server.generated_vs_bare_fastify_per_cpu_second': ratio('bare_fastify', 'generated', cpuPerRequest),
       'server.generated_vs_openapi_glue_per_cpu_second': ratio('openapi_glue', 'generated', cpuPerRequest),
     },
-    rows: running.map(rowOf),
+    rows: running.map((r) => ({ ...rowOf(r), pinned })),
   };
 }
 
