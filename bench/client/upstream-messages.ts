@@ -1,10 +1,5 @@
-/** IPC between the `client` suite and its upstream child (`upstream.ts`). */
-
-/** Parent → child: report CPU time, or close and exit. */
-export type UpstreamRequest = { type: 'cpu' } | { type: 'stop' };
-
-/** Child → parent: listening on `port`, or the CPU seconds (user + system) used so far. */
-export type UpstreamReply = { type: 'listening'; port: number } | { type: 'cpu'; seconds: number };
+/** IPC between the `client` suite and its upstream child (`upstream.ts`): the protocol of `listening-child.ts`. */
+export type { ChildMessage as UpstreamReply, ParentMessage as UpstreamRequest } from '../listening-child.js';
 
 /** Environment variable through which the suite hands the accepted internal token to the child. */
 export const UPSTREAM_TOKEN_ENV = 'SWITCHBOARD_BENCH_CLIENT_TOKEN';

@@ -4,7 +4,7 @@
  * `{type: 'cpu'}` with its CPU time so far; on `{type: 'stop'}` or SIGTERM closes the app and exits 0 (an
  * ordinary exit, so `--cpu-prof` writes its profile).
  */
-import type { ChildMessage, ParentMessage } from './server-messages.js';
+import type { ChildMessage, ParentMessage } from '../listening-child.js';
 import { buildVariant, TOKEN_ENV, VARIANTS, type Variant } from './variants.js';
 
 const variant = process.argv[2] as Variant;
