@@ -1,26 +1,32 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** How long a child may take to listen, to answer a CPU query, and to exit once told to stop. */
+/** How long a child may take to listen and to exit once told to stop. */
 const START_TIMEOUT_MS = 60_000;
-const REPLY_TIMEOUT_MS = 5_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-/** Parent → child: report CPU time, or close and exit. */
-export type ParentMessage = { type: 'cpu' } | { type: 'stop' };
-/** Child → parent: listening on `port`, or the CPU seconds (user + system) used so far. */
-export type ChildMessage = { type: 'listening'; port: number } | { type: 'cpu'; seconds: number };
-
-/** A server the benches load, in its own process so it does not share a JS thread with the load. */
+/**
+ * A server the benches load, in its own process so it does not share a JS thread with the load.
+ *
+ * The child has no IPC channel and is never messaged while it is measured: it announces its port with one
+ * line on stdout (`announceListening` in `serve-until-stopped.ts`), its CPU time is read from outside
+ * (`/proc/<pid>/stat`), and it stops when its stdin closes. With Node's IPC channel open and polled for CPU
+ * time, about two thirds of the Fastify server processes (bare Fastify and the generated stack alike) ran
+ * Node's own `process.nextTick` on V8's generic runtime path for the rest of their life (`perf` showed
+ * `Runtime_DefineKeyedOwnPropertyInLiteral` and `JSObject::MigrateToMap` samples) and used 20-40 % more CPU
+ * per request; without the channel none did.
+ */
 export interface ListeningChild {
   pid: number;
   port: number;
-  /** CPU seconds (user + system) the child has used so far. */
+  /** CPU seconds (user + system, all threads) the child has used so far, read without disturbing it. */
   cpuSeconds(): Promise<number>;
-  /** Asks the child to close and exit; kills it by pid (SIGKILL) if it has not exited in 10 s. Idempotent. */
+  /** Closes the child's stdin (it then closes and exits); SIGKILL by pid if it has not exited in 10 s. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -36,40 +42,39 @@ export interface ChildOptions {
   cpu?: number;
 }
 
+/** What a child prints on stdout, as one JSON line, once it listens. */
+export interface ListeningLine {
+  listening: number;
+}
+
 /**
- * Forks `script` (TypeScript, under tsx) with an IPC channel and waits for its `{type: 'listening', port}`.
- * The child answers `{type: 'cpu'}` with `{type: 'cpu', seconds}` and exits on `{type: 'stop'}` (the
- * protocol of `bench/server/serve.ts` and `bench/client/upstream.ts`).
+ * Starts `script` (TypeScript, under tsx) and waits for its `{"listening": port}` line on stdout. Later
+ * stdout lines are passed through to this process's stdout.
  */
 export async function startListeningChild(
   script: string,
   args: string[],
   options: ChildOptions,
 ): Promise<ListeningChild> {
-  const nodeArgs = ['--import', 'tsx', ...(options.nodeArgs ?? [])];
-  const child = fork(script, args, {
+  const nodeArgv = ['--import', 'tsx', ...(options.nodeArgs ?? []), script, ...args];
+  const [command, argv] =
+    options.cpu === undefined
+      ? [process.execPath, nodeArgv]
+      : ['taskset', ['-c', String(options.cpu), process.execPath, ...nodeArgv]];
+  const child = spawn(command, argv, {
     cwd: repoRoot,
-    ...(options.cpu === undefined
-      ? { execArgv: nodeArgs }
-      : { execPath: 'taskset', execArgv: ['-c', String(options.cpu), process.execPath, ...nodeArgs] }),
     env: { ...process.env, ...options.env, NODE_ENV: 'production' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`${options.label}: fork failed`);
+  if (pid === undefined) throw new Error(`${options.label}: spawn failed`);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    const listening = await nextMessage(child, 'listening', START_TIMEOUT_MS, options.label);
-    if (listening.type !== 'listening') throw new Error('unreachable');
+    const port = await listeningPort(child, options.label);
     return {
       pid,
-      port: listening.port,
-      cpuSeconds: async () => {
-        const reply = nextMessage(child, 'cpu', REPLY_TIMEOUT_MS, options.label);
-        child.send({ type: 'cpu' } satisfies ParentMessage);
-        const message = await reply;
-        return message.type === 'cpu' ? message.seconds : Number.NaN;
-      },
+      port,
+      cpuSeconds: async () => cpuSecondsOf(pid),
       stop: () => stopChild(child, pid, exited),
     };
   } catch (error) {
@@ -78,10 +83,76 @@ export async function startListeningChild(
   }
 }
 
+/** The port from the child's first stdout line; rejects if the child exits, or 60 s pass, first. */
+function listeningPort(child: ChildProcess, label: string): Promise<number> {
+  const stdout = child.stdout;
+  if (stdout === null) return Promise.reject(new Error(`${label}: no stdout`));
+  const lines = createInterface({ input: stdout });
+  return new Promise((resolve, reject) => {
+    const onLine = (line: string) => {
+      done();
+      lines.on('line', (later) => process.stdout.write(`${later}\n`));
+      const port = parsePort(line);
+      if (port === undefined) reject(new Error(`${label}: expected {"listening": <port>}, got ${line}`));
+      else resolve(port);
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      done();
+      reject(new Error(`${label} exited (${String(code ?? signal)}) before listening`));
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new Error(`${label} did not listen within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+    const done = () => {
+      clearTimeout(timer);
+      lines.off('line', onLine);
+      child.off('exit', onExit);
+    };
+    lines.once('line', onLine);
+    child.once('exit', onExit);
+  });
+}
+
+function parsePort(line: string): number | undefined {
+  try {
+    const port = (JSON.parse(line) as Partial<ListeningLine>).listening;
+    return Number.isInteger(port) ? port : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let clockTicks: number | undefined;
+
+/**
+ * User + system CPU seconds of process `pid`: fields 14 and 15 of `/proc/<pid>/stat` (clock ticks, 10 ms at
+ * the usual 100 per second), or `ps -o time=` (whole seconds on Linux) where there is no /proc.
+ */
+function cpuSecondsOf(pid: number): number {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return psCpuSeconds(pid);
+  }
+  // The command name (field 2) may hold spaces and parentheses: count fields from the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+}
+
+/** `ps -o time=` prints `[[dd-]hh:]mm:ss[.ss]`. */
+function psCpuSeconds(pid: number): number {
+  const out = execFileSync('ps', ['-o', 'time=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+  const [days, clock] = out.includes('-') ? out.split('-') : ['0', out];
+  const seconds = (clock ?? '').split(':').reduce((sum, part) => sum * 60 + Number(part), 0);
+  return Number(days) * 86_400 + seconds;
+}
+
 async function stopChild(child: ChildProcess, pid: number, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  if (child.connected) child.send({ type: 'stop' } satisfies ParentMessage);
-  else process.kill(pid, 'SIGTERM');
+  child.stdin?.end();
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<boolean>((resolve) => {
     timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS);
@@ -92,35 +163,4 @@ async function stopChild(child: ChildProcess, pid: number, exited: Promise<void>
     process.kill(pid, 'SIGKILL');
     await exited;
   }
-}
-
-/** The next message of `type` from `child`; rejects if the child exits or `timeoutMs` passes first. */
-function nextMessage(
-  child: ChildProcess,
-  type: ChildMessage['type'],
-  timeoutMs: number,
-  label: string,
-): Promise<ChildMessage> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: ChildMessage) => {
-      if (message.type !== type) return;
-      done();
-      resolve(message);
-    };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-      done();
-      reject(new Error(`${label} exited (${String(code ?? signal)}) before sending '${type}'`));
-    };
-    const timer = setTimeout(() => {
-      done();
-      reject(new Error(`${label} sent no '${type}' within ${timeoutMs} ms`));
-    }, timeoutMs);
-    const done = () => {
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-    };
-    child.on('message', onMessage);
-    child.on('exit', onExit);
-  });
 }

@@ -1,5 +1,4 @@
-/** IPC between the `client` suite and its upstream child (`upstream.ts`): the protocol of `listening-child.ts`. */
-export type { ChildMessage as UpstreamReply, ParentMessage as UpstreamRequest } from '../listening-child.js';
+/** What the `client` suite and its upstream child (`upstream.ts`) share. */
 
 /** Environment variable through which the suite hands the accepted internal token to the child. */
 export const UPSTREAM_TOKEN_ENV = 'SWITCHBOARD_BENCH_CLIENT_TOKEN';

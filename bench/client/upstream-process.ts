@@ -16,7 +16,7 @@ export interface UpstreamProcess {
   stop(): Promise<void>;
 }
 
-/** Forks `bench/client/upstream.ts` under tsx, accepting `token`, and waits until it listens; `cpu` pins it. */
+/** Starts `bench/client/upstream.ts` under tsx, accepting `token`, and waits until it listens; `cpu` pins it. */
 export async function startUpstream(token: string, cpu?: number): Promise<UpstreamProcess> {
   const child = await startListeningChild(join(here, 'upstream.ts'), [], {
     label: 'upstream',

@@ -9,7 +9,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export type ServerProcess = ListeningChild;
 
 /**
- * Forks `bench/server/serve.ts <variant>` under tsx with `token` as the accepted internal token and waits until
+ * Starts `bench/server/serve.ts <variant>` under tsx with `token` as the accepted internal token and waits until
  * it listens. `cpuProfileDir`, when given, runs the child with `--cpu-prof` writing there; `cpu` pins it to
  * that core (needs `taskset`).
  */

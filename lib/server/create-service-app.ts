@@ -10,6 +10,7 @@ import {
 } from './request-context-plugin.js';
 import type { Authenticator } from './route-table.js';
 import type { RoutesPluginOptions } from './routes-plugin.js';
+import { closeStalledConnections } from './stalled-connections.js';
 
 /** Options of `createServiceApp`. */
 export interface ServiceAppOptions<H> {
@@ -31,14 +32,22 @@ export interface ServiceAppOptions<H> {
   context?: RequestContextOptions;
   /** Pino options, or false for no logs. Default: `loggerOptions(name)`. */
   logger?: LoggerOption;
+  /**
+   * A connection that moves no bytes for this long is closed: a hung handler, a client that stopped reading
+   * its answer (`closeStalledConnections`). Default 30000 (30 s).
+   */
+  idleTimeoutMs?: number;
 }
+
+/** Default for `idleTimeoutMs`. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 30_000;
 
 /** Default largest request body, in bytes. */
 export const DEFAULT_BODY_LIMIT = 65_536;
 
 /**
  * Builds a service's Fastify app (not listening): hardened server options (body limit, timeouts against slow
- * clients, prototype-poisoning rejected, 503 while closing), then docs, request context, error handler,
+ * clients and stalled connections, prototype-poisoning rejected, 503 while closing), then docs, request context, error handler,
  * health, and the generated routes with their authenticators.
  */
 export async function createServiceApp<H extends object>(
@@ -48,8 +57,8 @@ export async function createServiceApp<H extends object>(
     logger: options.logger ?? loggerOptions(options.name),
     bodyLimit: typeof options.bodyLimit === 'number' ? options.bodyLimit : DEFAULT_BODY_LIMIT,
     requestTimeout: 15_000, // a client that takes longer to send its request gets 408 and is dropped
-    // A socket with no traffic for 30 s is closed: a client that stops reading the answer, a hung handler.
-    connectionTimeout: 30_000,
+    // No per-socket timeout (`connectionTimeout`): closeStalledConnections below does its job for less.
+    connectionTimeout: 0,
     keepAliveTimeout: 10_000,
     routerOptions: { maxParamLength: 512 }, // the default 100 is below the specs' 128-char ids: 404s
     onProtoPoisoning: 'error',
@@ -61,6 +70,7 @@ export async function createServiceApp<H extends object>(
     genReqId: correlationIdOf,
     requestIdLogLabel: 'correlationId',
   });
+  closeStalledConnections(app.server, options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   if (options.document !== undefined) await app.register(docsPlugin, { document: options.document });
   await app.register(requestContextPlugin, { ...options.context, requestIdIsCorrelationId: true });
   await app.register(errorHandlerPlugin);

@@ -1,4 +1,9 @@
-export { createServiceApp, DEFAULT_BODY_LIMIT, type ServiceAppOptions } from './create-service-app.js';
+export {
+  createServiceApp,
+  DEFAULT_BODY_LIMIT,
+  DEFAULT_IDLE_TIMEOUT_MS,
+  type ServiceAppOptions,
+} from './create-service-app.js';
 export { type DocsOptions, docsPlugin } from './docs-plugin.js';
 export { type ErrorBody, errorHandlerPlugin } from './error-handler-plugin.js';
 export { closeOnSignals } from './graceful-shutdown.js';
@@ -21,4 +26,5 @@ export type {
   RouteTable,
 } from './route-table.js';
 export { type RoutesPluginOptions, registerRoutes } from './routes-plugin.js';
+export { closeStalledConnections } from './stalled-connections.js';
 export { createValidatorCompiler } from './validator-compiler.js';
