@@ -22,7 +22,7 @@ export function closeStalledConnections(server: Server, idleMs: number): void {
   const connections = new Map<Socket, Activity>();
   let timer: NodeJS.Timeout | undefined;
   const sweep = () => {
-    const now = Date.now();
+    const now = performance.now(); // monotonic: a wall-clock step must not close busy connections
     for (const [socket, activity] of connections) {
       const bytes = socket.bytesRead + socket.bytesWritten;
       if (bytes !== activity.bytes) {
@@ -35,7 +35,7 @@ export function closeStalledConnections(server: Server, idleMs: number): void {
     }
   };
   server.on('connection', (socket: Socket) => {
-    connections.set(socket, { bytes: socket.bytesRead + socket.bytesWritten, since: Date.now() });
+    connections.set(socket, { bytes: socket.bytesRead + socket.bytesWritten, since: performance.now() });
     socket.once('close', () => connections.delete(socket));
     if (timer === undefined) {
       timer = setInterval(sweep, everyMs);
@@ -44,6 +44,7 @@ export function closeStalledConnections(server: Server, idleMs: number): void {
   });
   server.once('close', () => {
     clearInterval(timer);
+    timer = undefined; // a server that listens again gets a new sweep
     connections.clear();
   });
 }

@@ -56,13 +56,13 @@ describe('closeStalledConnections', () => {
       let sent = 0;
       const timer = setInterval(() => {
         res.write('.');
-        if (++sent === 8) {
+        if (++sent === 30) {
           clearInterval(timer);
           res.end();
         }
-      }, 50); // 400 ms in all, never 150 ms without a byte
+      }, 50); // 1.5 s in all, three times the idle time, never near 500 ms without a byte
     });
-    closeStalledConnections(server, 150);
+    closeStalledConnections(server, 500);
     const port = await listen(server);
     cleanups.push(() => new Promise((resolve) => server.close(resolve)));
     const socket = connect(port, '127.0.0.1');
@@ -73,7 +73,7 @@ describe('closeStalledConnections', () => {
       body += chunk;
     });
     await once(socket, 'close');
-    expect(body.match(/\r\n\.\r\n/g)).toHaveLength(8); // every chunk of one '.' arrived
+    expect(body.match(/\r\n\.\r\n/g)).toHaveLength(30); // every chunk of one '.' arrived
     expect(body).toMatch(/0\r\n\r\n$/); // the chunked answer ended: not cut short
   });
 
