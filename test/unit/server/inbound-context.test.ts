@@ -63,25 +63,24 @@ describe('the request context signal (made when first read)', () => {
     expect(await res.json()).toEqual({ reason: 'deadline exceeded' });
   });
 
-  it('aborts when the client goes away before the answer', async () => {
-    const req = httpRequest(`${base}/wait?waitMs=3000`, { headers: { 'x-correlation-id': 'gone-1' } });
+  /** Sends a request to `path` and drops the connection 100 ms later, before the answer. */
+  async function abandon(path: string, correlationId: string): Promise<void> {
+    const req = httpRequest(`${base}${path}`, { headers: { 'x-correlation-id': correlationId } });
     req.on('error', () => {});
     req.end();
     await new Promise((r) => setTimeout(r, 100));
     req.destroy();
+  }
+
+  it('aborts when the client goes away before the answer', async () => {
+    await abandon('/wait?waitMs=3000', 'gone-1');
     const outcome = await until('gone-1');
     expect(outcome).toMatchObject({ reason: 'client closed the request' });
     expect((outcome as { afterMs: number }).afterMs).toBeLessThan(1000);
   });
 
   it('is already aborted when first read after the client went away', async () => {
-    const req = httpRequest(`${base}/wait?readAfterMs=300&waitMs=3000`, {
-      headers: { 'x-correlation-id': 'gone-2' },
-    });
-    req.on('error', () => {});
-    req.end();
-    await new Promise((r) => setTimeout(r, 100));
-    req.destroy();
+    await abandon('/wait?readAfterMs=300&waitMs=3000', 'gone-2');
     const outcome = await until('gone-2');
     expect(outcome).toMatchObject({ reason: 'client closed the request' });
     expect((outcome as { afterMs: number }).afterMs).toBeLessThan(1000);

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type NotionServiceHandlers, notionServiceRoutesPlugin } from '../../../generated/index.js';
@@ -22,15 +22,11 @@ async function listen(server: Server): Promise<number> {
 }
 
 /** Opens a raw connection, sends `request`, and resolves with the ms until the server closed it. */
-async function msUntilClosed(
-  port: number,
-  request: string,
-  onData?: (socket: Socket) => void,
-): Promise<number> {
+async function msUntilClosed(port: number, request: string): Promise<number> {
   const socket = connect(port, '127.0.0.1');
   await once(socket, 'connect');
   const started = Date.now();
-  socket.on('data', () => onData?.(socket));
+  socket.resume();
   socket.write(request);
   await once(socket, 'close');
   return Date.now() - started;
