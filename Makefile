@@ -4,7 +4,7 @@ NODE_MODULES := node_modules/.package-lock.json
 LIB_SOURCES := $(shell find lib -name '*.ts' 2>/dev/null)
 SWITCHBOARD := node bin/switchboard.js
 
-.PHONY: help install build generate check-generated check-breaking lint format typecheck test bench dev mock clean
+.PHONY: help install build generate check-generated check-breaking lint format typecheck test bench dev mock pack clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -13,12 +13,9 @@ install: $(NODE_MODULES) ## install dependencies from the lockfile (npm ci) when
 
 $(NODE_MODULES): package.json package-lock.json
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("switchboard needs Node >= 20.19, found "+process.version); process.exit(1) }'
-	@# npm 11 `ci` insists on lock entries for every platform's optional binaries (e.g. rollup's), which a
-	@# registry serving only this platform cannot provide (npm/cli#4828); then install from the lockfile as is.
 	@mkdir -p .switchboard
 	@npm ci --no-audit --no-fund > .switchboard/npm-ci.log 2>&1 || { \
-	  echo "npm ci refused the lockfile (see .switchboard/npm-ci.log); installing from it with npm install --no-save"; \
-	  npm install --no-save --no-audit --no-fund; }
+	  cat .switchboard/npm-ci.log; echo "make install: npm ci failed (log above, also in .switchboard/npm-ci.log)"; exit 1; }
 	@touch $(NODE_MODULES)
 
 build: dist/.stamp ## compile lib/ to dist/ so the CLI starts fast (used automatically when fresh)
@@ -57,11 +54,14 @@ test: build ## everything: drift check, type tests, unit, integration and contra
 bench: build ## run every benchmark suite in bench/ and write bench/results/<suite>.json
 	npx tsx bench/run.ts $(SUITES)
 
-dev: generate ## install, generate, start all five services on 127.0.0.1:3001-3005 (Ctrl-C stops them)
+dev: generate ## install, generate, start every service in switchboard.config.json on 127.0.0.1 (Ctrl-C stops them)
 	node --import tsx scripts/dev.ts
 
-mock: $(NODE_MODULES) ## Prism mock of one spec: make mock SERVICE=user-service [PORT=4010]; Ctrl-C stops it
-	node --import tsx scripts/mock.ts $(SERVICE) $(PORT)
+mock: build ## Prism mock of one spec: make mock SERVICE=user-service [PORT=4010]; Ctrl-C stops it
+	$(SWITCHBOARD) mock $(SERVICE) $(if $(PORT),--port $(PORT))
+
+pack: $(NODE_MODULES) ## build the npm package (compiled dist/, templates/) into switchboard-<version>.tgz
+	npm pack
 
 clean: ## remove build output and caches (never generated/ or specs/)
-	rm -rf dist .switchboard coverage
+	rm -rf dist .switchboard coverage switchboard-*.tgz

@@ -1,6 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+// Generated code and services import the toolkit by its package name (`switchboard/client`); under test they
+// get the TypeScript sources, as `tsc` (customConditions) and `node --conditions=switchboard-source` do.
+const pkg = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | Record<string, string>>;
+};
+const alias = Object.entries(pkg.exports).flatMap(([subpath, target]) => {
+  const source = typeof target === 'string' ? undefined : target['switchboard-source'];
+  if (source === undefined) return [];
+  const find = new RegExp(`^${pkg.name}${subpath.slice(1).replaceAll('/', '\\/')}$`);
+  return [{ find, replacement: fileURLToPath(new URL(source, import.meta.url)) }];
+});
+
 export default defineConfig({
+  resolve: { alias },
   test: {
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -56,7 +56,14 @@ export async function startListeningChild(
   args: string[],
   options: ChildOptions,
 ): Promise<ListeningChild> {
-  const nodeArgv = ['--import', 'tsx', ...(options.nodeArgs ?? []), script, ...args];
+  const nodeArgv = [
+    '--conditions=switchboard-source',
+    '--import',
+    'tsx',
+    ...(options.nodeArgs ?? []),
+    script,
+    ...args,
+  ];
   const [command, argv] =
     options.cpu === undefined
       ? [process.execPath, nodeArgv]

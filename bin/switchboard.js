@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point for `npx switchboard`. Runs the compiled CLI in dist/ when it is newer than every source file
-// in lib/ (`make build` makes it; a no-op `generate` then takes ~0.1 s), otherwise the TypeScript sources
-// through tsx, so an edited lib/ is never shadowed by a stale build.
+// Entry point for `npx switchboard`. An installed package runs its compiled CLI in dist/. In a checkout of
+// switchboard itself it runs dist/ when it is newer than every source file in lib/ (`make build` makes it),
+// otherwise the TypeScript sources through tsx, so an edited lib/ is never shadowed by a stale build.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,11 +18,13 @@ function newestSource(dir) {
   return newest;
 }
 
+const sources = join(root, 'lib');
 const stamp = join(root, 'dist', '.stamp');
-const compiled = existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(join(root, 'lib'));
+const compiled =
+  !existsSync(sources) || (existsSync(stamp) && statSync(stamp).mtimeMs >= newestSource(sources));
 let cli;
 if (compiled) {
-  cli = await import('../dist/lib/cli.js');
+  cli = await import('../dist/cli.js');
 } else {
   const { register } = await import('tsx/esm/api');
   register();

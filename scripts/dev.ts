@@ -1,34 +1,37 @@
-// `make dev`: starts the five services on loopback with shared secrets, prefixes their logs, prints where
+// `make dev`: starts every service in switchboard.config.json on loopback with shared secrets, prefixes their logs, prints where
 // to look, and stops every child on Ctrl-C or SIGTERM (or when one of them dies).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { readProjectConfig } from '../lib/scaffold/project-config.js';
 import { devSecrets } from './dev-secrets.js';
 import { formatLogLine } from './log-line.js';
 
-const SERVICES = [
-  'auth-service',
-  'user-service',
-  'notion-service',
-  'whatsapp-service',
-  'llm-orchestrator',
-] as const;
 const root = join(import.meta.dirname, '..');
-const base = Number(process.env.DEV_BASE_PORT ?? 3001);
+// The services and their ports come from switchboard.config.json (`switchboard new service` adds there);
+// DEV_BASE_PORT moves them all, keeping auth-service's place as the base.
+const config = readProjectConfig(root);
+const SERVICES = Object.keys(config.services);
+const offset =
+  process.env.DEV_BASE_PORT === undefined
+    ? 0
+    : Number(process.env.DEV_BASE_PORT) - (config.services['auth-service']?.port ?? 3001);
 const host = '127.0.0.1';
-const port = (i: number) => base + i;
-const url = (i: number) => `http://${host}:${port(i)}`;
+const port = (name: string) => (config.services[name]?.port ?? 0) + offset;
+const url = (name: string) => `http://${host}:${port(name)}`;
 const secretsFile = join(root, '.switchboard', 'dev-secrets.env');
 const { secrets, wrote } = devSecrets(secretsFile);
 
 const env = {
   ...process.env,
   ...secrets,
+  ...Object.fromEntries(
+    SERVICES.map((name) => [`${name.toUpperCase().replaceAll('-', '_')}_URL`, url(name)]),
+  ),
   HOST: host,
-  AUTH_SERVICE_URL: url(0),
-  INTEXURAOS_USER_SERVICE_URL: url(1),
-  INTEXURAOS_NOTION_SERVICE_URL: url(2),
-  INTEXURAOS_WHATSAPP_SERVICE_URL: url(3),
+  INTEXURAOS_USER_SERVICE_URL: url('user-service'),
+  INTEXURAOS_NOTION_SERVICE_URL: url('notion-service'),
+  INTEXURAOS_WHATSAPP_SERVICE_URL: url('whatsapp-service'),
 };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
@@ -48,12 +51,16 @@ function stopAll(code: number): void {
   wait();
 }
 
-SERVICES.forEach((name, i) => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'services', name, 'main.ts')], {
-    cwd: root,
-    env: { ...env, PORT: String(port(i)) },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+for (const name of SERVICES) {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=switchboard-source', '--import', 'tsx', join(root, 'services', name, 'main.ts')],
+    {
+      cwd: root,
+      env: { ...env, PORT: String(port(name)) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.set(name, child);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) =>
@@ -65,14 +72,14 @@ SERVICES.forEach((name, i) => {
     process.stdout.write(`[dev] ${name} exited (${signal ?? `code ${code}`}); stopping the others\n`);
     stopAll(1);
   });
-});
+}
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-async function healthy(i: number): Promise<boolean> {
+async function healthy(name: string): Promise<boolean> {
   for (let attempt = 0; attempt < 200 && !stopping; attempt++) {
-    const ok = await fetch(`${url(i)}/health`).then(
+    const ok = await fetch(`${url(name)}/health`).then(
       (r) => r.ok,
       () => false,
     );
@@ -82,10 +89,11 @@ async function healthy(i: number): Promise<boolean> {
   return false;
 }
 
-const up = await Promise.all(SERVICES.map((_, i) => healthy(i)));
+const up = await Promise.all(SERVICES.map((name) => healthy(name)));
 if (!stopping) {
   const lines = SERVICES.map(
-    (name, i) => `  ${name.padEnd(17)} ${url(i)}  docs ${url(i)}/docs  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
+    (name, i) =>
+      `  ${name.padEnd(17)} ${url(name)}  docs ${url(name)}/docs  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
   );
   const store =
     process.env.REDIS_URL === undefined
@@ -94,7 +102,7 @@ if (!stopping) {
   process.stdout.write(
     `\n[dev] switchboard is running (${store}):\n${lines.join('\n')}\n` +
       `[dev] secrets: ${wrote ? 'new ones written to' : 'read from the environment or'} ${secretsFile} (mode 0600)\n` +
-      `[dev] try: curl -H "X-Internal-Auth: $(grep INTEXURAOS_INTERNAL_AUTH_TOKEN ${secretsFile} | cut -d= -f2)" ${url(4)}/internal/llm/users/usr_1/readiness\n` +
+      `[dev] try: curl -H "X-Internal-Auth: $(grep INTEXURAOS_INTERNAL_AUTH_TOKEN ${secretsFile} | cut -d= -f2)" ${url('llm-orchestrator')}/internal/llm/users/usr_1/readiness\n` +
       '[dev] Ctrl-C stops every service\n\n',
   );
 }

@@ -10,7 +10,12 @@ import {
   type NotionServiceHandlers,
   notionServiceRoutesPlugin,
 } from '../../generated/notion-service/server.js';
-import { createServiceApp, INTERNAL_AUTH_HEADER, internalAuthenticator } from '../../lib/server/index.js';
+import {
+  createServiceApp,
+  INTERNAL_AUTH_HEADER,
+  internalAuthenticator,
+  respond,
+} from '../../lib/server/index.js';
 
 /** The variants, in the order the suite measures them. */
 export const VARIANTS = ['generated', 'bare_fastify', 'openapi_glue', 'generated_propagating'] as const;
@@ -50,9 +55,9 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
  */
 function buildGenerated(token: string, propagate: boolean): Promise<FastifyInstance> {
   const handlers: NotionServiceHandlers = {
-    getNotionContext: () => ({ status: 200, body: { ...CONTEXT_BODY } }),
-    connectNotion: () => ({ status: 204 }),
-    disconnectNotion: () => ({ status: 204 }),
+    getNotionContext: () => respond(200, { ...CONTEXT_BODY }),
+    connectNotion: () => respond(204),
+    disconnectNotion: () => respond(204),
   };
   return createServiceApp({
     name: 'notion-service',

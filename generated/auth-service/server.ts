@@ -1,12 +1,13 @@
-// @generated from specs/auth-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/auth-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import type { FastifyInstance } from 'fastify';
 import {
   type HandlerRequest,
+  type Replied,
   type RouteTable,
   type RoutesPluginOptions,
   registerRoutes,
-} from '../../lib/server/index.js';
+} from 'switchboard/server';
 import type { paths } from './types.js';
 
 /** Every route of auth-service, with Fastify JSON schemas taken from the spec. */
@@ -338,36 +339,39 @@ type VerifyTokenOp = paths["/auth/verify"]["post"];
 /** What the `verifyToken` handler receives. */
 export type VerifyTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<VerifyTokenOp['requestBody']>['content']['application/json']>;
 
-/** What the `verifyToken` handler may answer: only documented statuses with their bodies. */
-export type VerifyTokenReply =
+/** What the `verifyToken` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type VerifyTokenReply = Replied<
   | { status: 200; body: VerifyTokenOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: VerifyTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: VerifyTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: VerifyTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: VerifyTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type IssueTokenOp = paths["/internal/auth/tokens"]["post"];
 /** What the `issueToken` handler receives. */
 export type IssueTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<IssueTokenOp['requestBody']>['content']['application/json']>;
 
-/** What the `issueToken` handler may answer: only documented statuses with their bodies. */
-export type IssueTokenReply =
+/** What the `issueToken` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type IssueTokenReply = Replied<
   | { status: 201; body: IssueTokenOp['responses'][201]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: IssueTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: IssueTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: IssueTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: IssueTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type RevokeTokenOp = paths["/internal/auth/revocations"]["post"];
 /** What the `revokeToken` handler receives. */
 export type RevokeTokenRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<RevokeTokenOp['requestBody']>['content']['application/json']>;
 
-/** What the `revokeToken` handler may answer: only documented statuses with their bodies. */
-export type RevokeTokenReply =
+/** What the `revokeToken` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type RevokeTokenReply = Replied<
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; body: RevokeTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: RevokeTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: RevokeTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: RevokeTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
-/** One handler per operation of auth-service; each returns a documented status and its body. */
+/** One handler per operation of auth-service; each returns `respond(status, body)` for a documented status. */
 export interface AuthServiceHandlers {
   verifyToken(request: VerifyTokenRequest): VerifyTokenReply | Promise<VerifyTokenReply>;
   issueToken(request: IssueTokenRequest): IssueTokenReply | Promise<IssueTokenReply>;

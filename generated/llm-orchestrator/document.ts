@@ -1,4 +1,4 @@
-// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 /** specs/llm-orchestrator.yaml, bundled: every external `$ref` resolved into this one document. */
 export const llmOrchestratorDocument: Record<string, unknown> = {

@@ -1,6 +1,6 @@
-// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
-import { createFake, type Fake, type FakeExample } from '../../lib/client/index.js';
+import { createFake, type Fake, type FakeExample } from 'switchboard/client';
 import type { LlmOrchestratorClient } from './client.js';
 
 /** The example answer of each llm-orchestrator operation, from the spec (null: no example, override it). */

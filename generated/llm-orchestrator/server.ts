@@ -1,12 +1,13 @@
-// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/llm-orchestrator.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import type { FastifyInstance } from 'fastify';
 import {
   type HandlerRequest,
+  type Replied,
   type RouteTable,
   type RoutesPluginOptions,
   registerRoutes,
-} from '../../lib/server/index.js';
+} from 'switchboard/server';
 import type { paths } from './types.js';
 
 /** Every route of llm-orchestrator, with Fastify JSON schemas taken from the spec. */
@@ -307,28 +308,30 @@ type GetReadinessOp = paths["/internal/llm/users/{uid}/readiness"]["get"];
 /** What the `getReadiness` handler receives. */
 export type GetReadinessRequest = HandlerRequest<NonNullable<GetReadinessOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `getReadiness` handler may answer: only documented statuses with their bodies. */
-export type GetReadinessReply =
+/** What the `getReadiness` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type GetReadinessReply = Replied<
   | { status: 200; body: GetReadinessOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: GetReadinessOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: GetReadinessOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 502; body: GetReadinessOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: GetReadinessOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: GetReadinessOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type CreatePromptOp = paths["/llm/prompts"]["post"];
 /** What the `createPrompt` handler receives. */
 export type CreatePromptRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<CreatePromptOp['requestBody']>['content']['application/json']>;
 
-/** What the `createPrompt` handler may answer: only documented statuses with their bodies. */
-export type CreatePromptReply =
+/** What the `createPrompt` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type CreatePromptReply = Replied<
   | { status: 200; body: CreatePromptOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: CreatePromptOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: CreatePromptOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 409; body: CreatePromptOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
   | { status: 502; body: CreatePromptOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: CreatePromptOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: CreatePromptOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
-/** One handler per operation of llm-orchestrator; each returns a documented status and its body. */
+/** One handler per operation of llm-orchestrator; each returns `respond(status, body)` for a documented status. */
 export interface LlmOrchestratorHandlers {
   getReadiness(request: GetReadinessRequest): GetReadinessReply | Promise<GetReadinessReply>;
   createPrompt(request: CreatePromptRequest): CreatePromptReply | Promise<CreatePromptReply>;

@@ -1,12 +1,13 @@
-// @generated from specs/notion-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/notion-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import type { FastifyInstance } from 'fastify';
 import {
   type HandlerRequest,
+  type Replied,
   type RouteTable,
   type RoutesPluginOptions,
   registerRoutes,
-} from '../../lib/server/index.js';
+} from 'switchboard/server';
 import type { paths } from './types.js';
 
 /** Every route of notion-service, with Fastify JSON schemas taken from the spec. */
@@ -314,36 +315,39 @@ type GetNotionContextOp = paths["/internal/notion/users/{userId}/context"]["get"
 /** What the `getNotionContext` handler receives. */
 export type GetNotionContextRequest = HandlerRequest<NonNullable<GetNotionContextOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `getNotionContext` handler may answer: only documented statuses with their bodies. */
-export type GetNotionContextReply =
+/** What the `getNotionContext` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type GetNotionContextReply = Replied<
   | { status: 200; body: GetNotionContextOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: GetNotionContextOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: GetNotionContextOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: GetNotionContextOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: GetNotionContextOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type ConnectNotionOp = paths["/internal/notion/users/{userId}/connection"]["put"];
 /** What the `connectNotion` handler receives. */
 export type ConnectNotionRequest = HandlerRequest<NonNullable<ConnectNotionOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<ConnectNotionOp['requestBody']>['content']['application/json']>;
 
-/** What the `connectNotion` handler may answer: only documented statuses with their bodies. */
-export type ConnectNotionReply =
+/** What the `connectNotion` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type ConnectNotionReply = Replied<
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; body: ConnectNotionOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: ConnectNotionOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: ConnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: ConnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type DisconnectNotionOp = paths["/internal/notion/users/{userId}/connection"]["delete"];
 /** What the `disconnectNotion` handler receives. */
 export type DisconnectNotionRequest = HandlerRequest<NonNullable<DisconnectNotionOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `disconnectNotion` handler may answer: only documented statuses with their bodies. */
-export type DisconnectNotionReply =
+/** What the `disconnectNotion` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type DisconnectNotionReply = Replied<
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; body: DisconnectNotionOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: DisconnectNotionOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: DisconnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: DisconnectNotionOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
-/** One handler per operation of notion-service; each returns a documented status and its body. */
+/** One handler per operation of notion-service; each returns `respond(status, body)` for a documented status. */
 export interface NotionServiceHandlers {
   getNotionContext(request: GetNotionContextRequest): GetNotionContextReply | Promise<GetNotionContextReply>;
   connectNotion(request: ConnectNotionRequest): ConnectNotionReply | Promise<ConnectNotionReply>;

@@ -1,4 +1,4 @@
-// @generated from specs/notion-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/notion-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 export interface paths {
     "/internal/notion/users/{userId}/context": {

@@ -1,4 +1,4 @@
-// @generated from specs/user-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/user-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import {
   type CallFailure,
@@ -9,7 +9,7 @@ import {
   type HttpError,
   type ServiceSpec,
   type Success,
-} from '../../lib/client/index.js';
+} from 'switchboard/client';
 import type { paths } from './types.js';
 
 /** Security scheme names of user-service, the keys of `credentials`. */

@@ -1,4 +1,4 @@
-// @generated from specs/user-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/user-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 /** specs/user-service.yaml, bundled: every external `$ref` resolved into this one document. */
 export const userServiceDocument: Record<string, unknown> = {

@@ -1,6 +1,6 @@
-// @generated from specs/user-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/user-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
-import { createFake, type Fake, type FakeExample } from '../../lib/client/index.js';
+import { createFake, type Fake, type FakeExample } from 'switchboard/client';
 import type { UserServiceClient } from './client.js';
 
 /** The example answer of each user-service operation, from the spec (null: no example, override it). */

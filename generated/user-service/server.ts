@@ -1,12 +1,13 @@
-// @generated from specs/user-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/user-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import type { FastifyInstance } from 'fastify';
 import {
   type HandlerRequest,
+  type Replied,
   type RouteTable,
   type RoutesPluginOptions,
   registerRoutes,
-} from '../../lib/server/index.js';
+} from 'switchboard/server';
 import type { paths } from './types.js';
 
 /** Every route of user-service, with Fastify JSON schemas taken from the spec. */
@@ -657,64 +658,69 @@ type GetLlmKeysOp = paths["/internal/users/{uid}/llm-keys"]["get"];
 /** What the `getLlmKeys` handler receives. */
 export type GetLlmKeysRequest = HandlerRequest<NonNullable<GetLlmKeysOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `getLlmKeys` handler may answer: only documented statuses with their bodies. */
-export type GetLlmKeysReply =
+/** What the `getLlmKeys` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type GetLlmKeysReply = Replied<
   | { status: 200; body: GetLlmKeysOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: GetLlmKeysOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: GetLlmKeysOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 404; body: GetLlmKeysOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: GetLlmKeysOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: GetLlmKeysOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type ReportLlmKeyUsageOp = paths["/internal/users/{uid}/llm-keys/{provider}/last-used"]["post"];
 /** What the `reportLlmKeyUsage` handler receives. */
 export type ReportLlmKeyUsageRequest = HandlerRequest<NonNullable<ReportLlmKeyUsageOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `reportLlmKeyUsage` handler may answer: only documented statuses with their bodies. */
-export type ReportLlmKeyUsageReply =
+/** What the `reportLlmKeyUsage` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type ReportLlmKeyUsageReply = Replied<
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; body: ReportLlmKeyUsageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: ReportLlmKeyUsageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 404; body: ReportLlmKeyUsageOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: ReportLlmKeyUsageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: ReportLlmKeyUsageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type GetOAuthTokenOp = paths["/internal/users/{uid}/oauth/{provider}/token"]["get"];
 /** What the `getOAuthToken` handler receives. */
 export type GetOAuthTokenRequest = HandlerRequest<NonNullable<GetOAuthTokenOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `getOAuthToken` handler may answer: only documented statuses with their bodies. */
-export type GetOAuthTokenReply =
+/** What the `getOAuthToken` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type GetOAuthTokenReply = Replied<
   | { status: 200; body: GetOAuthTokenOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: GetOAuthTokenOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: GetOAuthTokenOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 404; body: GetOAuthTokenOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: GetOAuthTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: GetOAuthTokenOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type CreateUserOp = paths["/users"]["post"];
 /** What the `createUser` handler receives. */
 export type CreateUserRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<CreateUserOp['requestBody']>['content']['application/json']>;
 
-/** What the `createUser` handler may answer: only documented statuses with their bodies. */
-export type CreateUserReply =
+/** What the `createUser` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type CreateUserReply = Replied<
   | { status: 201; body: CreateUserOp['responses'][201]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: CreateUserOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: CreateUserOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 409; body: CreateUserOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: CreateUserOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: CreateUserOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type SetLlmKeyOp = paths["/users/{uid}/llm-keys/{provider}"]["put"];
 /** What the `setLlmKey` handler receives. */
 export type SetLlmKeyRequest = HandlerRequest<NonNullable<SetLlmKeyOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<SetLlmKeyOp['requestBody']>['content']['application/json']>;
 
-/** What the `setLlmKey` handler may answer: only documented statuses with their bodies. */
-export type SetLlmKeyReply =
+/** What the `setLlmKey` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type SetLlmKeyReply = Replied<
   | { status: 204; body?: undefined; headers?: Record<string, string> }
   | { status: 400; body: SetLlmKeyOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: SetLlmKeyOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 403; body: SetLlmKeyOp['responses'][403]['content']['application/json']; headers?: Record<string, string> }
   | { status: 404; body: SetLlmKeyOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: SetLlmKeyOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: SetLlmKeyOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
-/** One handler per operation of user-service; each returns a documented status and its body. */
+/** One handler per operation of user-service; each returns `respond(status, body)` for a documented status. */
 export interface UserServiceHandlers {
   getLlmKeys(request: GetLlmKeysRequest): GetLlmKeysReply | Promise<GetLlmKeysReply>;
   reportLlmKeyUsage(request: ReportLlmKeyUsageRequest): ReportLlmKeyUsageReply | Promise<ReportLlmKeyUsageReply>;

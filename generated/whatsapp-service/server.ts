@@ -1,12 +1,13 @@
-// @generated from specs/whatsapp-service.yaml by switchboard, do not edit. Run `make generate` after changing the spec.
+// @generated from specs/whatsapp-service.yaml by switchboard, do not edit. Run `switchboard generate` after changing the spec.
 
 import type { FastifyInstance } from 'fastify';
 import {
   type HandlerRequest,
+  type Replied,
   type RouteTable,
   type RoutesPluginOptions,
   registerRoutes,
-} from '../../lib/server/index.js';
+} from 'switchboard/server';
 import type { paths } from './types.js';
 
 /** Every route of whatsapp-service, with Fastify JSON schemas taken from the spec. */
@@ -306,27 +307,29 @@ type SendMessageOp = paths["/internal/whatsapp/messages"]["post"];
 /** What the `sendMessage` handler receives. */
 export type SendMessageRequest = HandlerRequest<Record<string, never>, Record<string, never>, { "idempotency-key": NonNullable<SendMessageOp['parameters']['header']>["Idempotency-Key"] } & Record<string, string | string[] | undefined>, NonNullable<SendMessageOp['requestBody']>['content']['application/json']>;
 
-/** What the `sendMessage` handler may answer: only documented statuses with their bodies. */
-export type SendMessageReply =
+/** What the `sendMessage` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type SendMessageReply = Replied<
   | { status: 202; body: SendMessageOp['responses'][202]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: SendMessageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: SendMessageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 409; body: SendMessageOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: SendMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: SendMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
 type GetMessageOp = paths["/internal/whatsapp/messages/{messageId}"]["get"];
 /** What the `getMessage` handler receives. */
 export type GetMessageRequest = HandlerRequest<NonNullable<GetMessageOp['parameters']['path']>, Record<string, never>, Record<string, string | string[] | undefined>, undefined>;
 
-/** What the `getMessage` handler may answer: only documented statuses with their bodies. */
-export type GetMessageReply =
+/** What the `getMessage` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type GetMessageReply = Replied<
   | { status: 200; body: GetMessageOp['responses'][200]['content']['application/json']; headers?: Record<string, string> }
   | { status: 400; body: GetMessageOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: GetMessageOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 404; body: GetMessageOp['responses'][404]['content']['application/json']; headers?: Record<string, string> }
-  | { status: 503; body: GetMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> };
+  | { status: 503; body: GetMessageOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
 
-/** One handler per operation of whatsapp-service; each returns a documented status and its body. */
+/** One handler per operation of whatsapp-service; each returns `respond(status, body)` for a documented status. */
 export interface WhatsappServiceHandlers {
   sendMessage(request: SendMessageRequest): SendMessageReply | Promise<SendMessageReply>;
   getMessage(request: GetMessageRequest): GetMessageReply | Promise<GetMessageReply>;

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SpecError } from '../codegen/spec-error.js';
+import { SpecError, SpecErrors } from '../codegen/spec-error.js';
 import {
   compareFiles,
   compareFolders,
@@ -12,6 +12,7 @@ import {
   type ShowPath,
   snapshotSpecs,
 } from '../contract/diff/index.js';
+import { readProjectConfig } from '../scaffold/project-config.js';
 
 const HELP = `usage: switchboard diff <base.yaml> <head.yaml> [--json]
        switchboard diff --base <git-ref> [--specs DIR] [--json]
@@ -104,7 +105,7 @@ function readOptions(args: string[]): Options | number {
   }
   return {
     base: values.base,
-    specs: values.specs ?? 'specs',
+    specs: values.specs ?? readProjectConfig().specs,
     json: values.json === true,
     files: positionals,
   };
@@ -125,6 +126,7 @@ function parse(args: string[]) {
 
 function badInput(error: unknown, rel: ShowPath): number {
   if (error instanceof SpecError) console.error(error.format(rel));
+  else if (error instanceof SpecErrors) for (const e of error.errors) console.error(e.format(rel));
   else if (error instanceof DiffInputError) console.error(`switchboard diff: ${error.message}`);
   else throw error;
   console.error('switchboard diff: cannot compare; fix the input above (exit 2)');

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { generate, type ProgressEvent } from '../codegen/generate.js';
 import { SpecErrors } from '../codegen/spec-error.js';
 import { OutputConflictError } from '../codegen/write-output.js';
+import { readProjectConfig } from '../scaffold/project-config.js';
 
 const HELP = `usage: switchboard generate [--specs DIR] [--out DIR] [--force] [--check]
 
@@ -16,11 +17,12 @@ Generates types.ts, client.ts, server.ts and fake.ts per service spec.
 export async function generateCommand(args: string[]): Promise<number> {
   let values: { specs: string; out: string; force: boolean; check: boolean; help: boolean };
   try {
+    const config = readProjectConfig();
     values = parseArgs({
       args,
       options: {
-        specs: { type: 'string', default: 'specs' },
-        out: { type: 'string', default: 'generated' },
+        specs: { type: 'string', default: config.specs },
+        out: { type: 'string', default: config.out },
         force: { type: 'boolean', default: false },
         check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -52,7 +54,7 @@ export async function generateCommand(args: string[]): Promise<number> {
       }
       console.error(`${values.out}/ differs from what ${values.specs}/ generates:`);
       for (const line of report.differences) console.error(`  ${line}`);
-      console.error('run `make generate` (or `npx switchboard generate`) and commit the result');
+      console.error('run `npx switchboard generate` and commit the result');
       return 1;
     }
     const count = (s: ProgressEvent['status']) => report.events.filter((e) => e.status === s).length;

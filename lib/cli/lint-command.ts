@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countProblems, formatProblems, lintSpecs } from '../lint/index.js';
+import { readProjectConfig } from '../scaffold/project-config.js';
 
 const USAGE = `usage: switchboard lint [--specs DIR] [--json] [FILE...]
 
@@ -36,7 +37,7 @@ function readArgs(args: string[]): Usage {
     if (missing !== undefined) return { exitCode: 2, message: `switchboard lint: no such file '${missing}'` };
     return { files: positionals, json };
   }
-  const dir = values.specs ?? 'specs';
+  const dir = values.specs ?? readProjectConfig().specs;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return {
       exitCode: 2,

@@ -10,6 +10,7 @@ import {
   type VerifyOptions,
   verifyProvider,
 } from '../contract/verify/index.js';
+import { readProjectConfig } from '../scaffold/project-config.js';
 
 const HELP = `usage: switchboard verify <spec> --url <base> [options]
 
@@ -89,7 +90,7 @@ function parse(args: string[]) {
 
 function resolveSpec(arg: string): string | undefined {
   if (existsSync(arg)) return arg;
-  const named = join('specs', `${arg}.yaml`);
+  const named = join(readProjectConfig().specs, `${arg}.yaml`);
   return /^[\w-]+$/.test(arg) && existsSync(named) ? named : undefined;
 }
 

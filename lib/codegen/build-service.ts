@@ -7,8 +7,9 @@ import { emitTypes } from './emit-types.js';
 import { readOperations } from './operation-model.js';
 import { routeSchema } from './route-schema.js';
 import { readSchemes, type ServiceModel, serviceNames } from './service-model.js';
-import { SpecError } from './spec-error.js';
+import { SpecError, SpecErrors } from './spec-error.js';
 import { SpecLoader } from './spec-loader.js';
+import { validateExamples } from './validate-examples.js';
 import { validateOpenApi } from './validate-openapi.js';
 
 /** The files generated for one service, by name, and the absolute paths of every spec file it read. */
@@ -35,10 +36,11 @@ export async function buildService(
   specPath: string,
   runtime: string,
 ): Promise<BuiltService> {
-  const bundle = bundleSpec(loader.load(path), loader);
+  const bundle = bundleOrThrow(loader, path);
   const invalid = validateOpenApi(bundle);
   if (invalid.length > 0) throw invalid;
   const { operations, errors } = readOperations(bundle);
+  errors.push(...validateExamples(bundle));
   const service: ServiceModel = {
     name,
     ...serviceNames(name),
@@ -66,6 +68,15 @@ export async function buildService(
     inputs: bundle.files.map((f) => f.path),
     operations: operations.length,
   };
+}
+
+/** Bundles the spec at `path`; every unresolvable ref is thrown as one array of SpecErrors. */
+function bundleOrThrow(loader: SpecLoader, path: string) {
+  try {
+    return bundleSpec(loader.load(path), loader);
+  } catch (error) {
+    throw error instanceof SpecErrors ? error.errors : error;
+  }
 }
 
 export { SpecLoader };

@@ -1,4 +1,4 @@
-import { fromPointer, toPointer } from './spec-error.js';
+import { fromPointer, SpecError, SpecErrors, toPointer } from './spec-error.js';
 import type { SpecFile } from './spec-file.js';
 import { errorAt } from './spec-file.js';
 import { getAt, SpecLoader } from './spec-loader.js';
@@ -25,9 +25,24 @@ export interface Bundle {
 /**
  * Bundles `entry`: an external ref to `other.yaml#/components/<kind>/<name>` is hoisted into this document's
  * components under the same name (suffixed on a clash); any other external ref is inlined. Internal refs are
- * checked. Unresolvable refs throw a SpecError located at the `$ref`.
+ * checked. Throws SpecErrors listing every ref that cannot be resolved, each located at its `$ref`.
  */
 export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
+  const problems = new Map<string, SpecError>();
+  const record = (error: SpecError) => {
+    const key = `${error.location.file}#${error.location.pointer ?? ''}`;
+    if (!problems.has(key)) problems.set(key, error);
+  };
+  /** Runs `step`; a SpecError it throws is recorded and `fallback` returned, so every bad ref gets reported. */
+  const attempt = <T>(step: () => T, fallback: T): T => {
+    try {
+      return step();
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      record(error);
+      return fallback;
+    }
+  };
   const origins = new Map<string, Origin>([['', { file: entry, segments: [] }]]);
   const hoisted = new Map<string, string>();
   const files = new Map<string, SpecFile>([[entry.path, entry]]);
@@ -85,7 +100,7 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     if (typeof value !== 'object' || value === null) return value;
     const obj = value as Json;
     if (typeof obj.$ref === 'string' && (file !== entry || !obj.$ref.startsWith('#'))) {
-      return rewriteRef(obj, file, at, out);
+      return attempt(() => rewriteRef(obj, file, at, out), {});
     }
     const copy: Json = {};
     for (const [k, v] of Object.entries(obj)) copy[k] = walk(v, file, [...at, k], [...out, k]);
@@ -131,8 +146,8 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     for (const [name, v] of Object.entries(slot ?? {})) {
       const ref = (v as Json | null)?.$ref;
       if (typeof ref === 'string' && !ref.startsWith('#')) {
-        const { key } = resolveRef(entry, ['components', kind, name, '$ref'], ref);
-        hoisted.set(key, `#/components/${kind}/${name}`);
+        const resolved = attempt(() => resolveRef(entry, ['components', kind, name, '$ref'], ref), undefined);
+        if (resolved !== undefined) hoisted.set(resolved.key, `#/components/${kind}/${name}`);
       }
     }
   }
@@ -144,7 +159,9 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
       const at = ['components', kind, name];
       if (origins.has(toPointer(at))) continue;
       const registered = [...hoisted.entries()].find(([, r]) => r === `#/components/${kind}/${name}`);
-      slot[name] = registered ? rewriteDirect(slot[name] as Json, at) : walk(slot[name], entry, at, at);
+      slot[name] = registered
+        ? attempt(() => rewriteDirect(slot[name] as Json, at), {})
+        : walk(slot[name], entry, at, at);
     }
   }
 
@@ -163,31 +180,42 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     return { file: entry, segments };
   };
   if (Object.keys(components).length === 0) delete doc.components;
-  checkInternalRefs(doc, origin);
+  checkInternalRefs(doc, origin, record);
+  if (problems.size > 0) throw new SpecErrors([...problems.values()].sort(byPlace));
   return { entry, doc, files: [...files.values()], origin };
+}
+
+function byPlace(a: SpecError, b: SpecError): number {
+  const { file: fa, line: la = 0, column: ca = 0 } = a.location;
+  const { file: fb, line: lb = 0, column: cb = 0 } = b.location;
+  return fa === fb ? la - lb || ca - cb : fa < fb ? -1 : 1;
 }
 
 function checkInternalRefs(
   doc: Json,
   origin: (s: Segments) => Origin,
+  report: (error: SpecError) => void,
   at: (string | number)[] = [],
   node: unknown = doc,
 ) {
   if (Array.isArray(node)) {
-    for (const [i, v] of node.entries()) checkInternalRefs(doc, origin, [...at, i], v);
+    for (const [i, v] of node.entries()) checkInternalRefs(doc, origin, report, [...at, i], v);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const ref = (node as Json).$ref;
   if (typeof ref === 'string' && getAt(doc, fromPointer(ref)) === undefined) {
     const o = origin([...at, '$ref']);
-    throw errorAt(
-      o.file,
-      o.segments,
-      'unresolved-ref',
-      `$ref '${ref}' points at nothing`,
-      'check the JSON pointer after #; pointers are case-sensitive',
+    report(
+      errorAt(
+        o.file,
+        o.segments,
+        'unresolved-ref',
+        `$ref '${ref}' points at nothing`,
+        'check the JSON pointer after #; pointers are case-sensitive',
+      ),
     );
   }
-  for (const [k, v] of Object.entries(node)) if (k !== '$ref') checkInternalRefs(doc, origin, [...at, k], v);
+  for (const [k, v] of Object.entries(node))
+    if (k !== '$ref') checkInternalRefs(doc, origin, report, [...at, k], v);
 }

@@ -25,7 +25,7 @@ export function emitClient(service: ServiceModel): string {
   };
   const out = [
     generatedHeader(service.specPath),
-    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n  type Success,\n} from '${service.runtime}/client/index.js';`,
+    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n  type Success,\n} from '${service.runtime}/client';`,
     `import type { paths } from './types.js';\n`,
     `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
     `export type ${pascal}Scheme = ${scheme};\n`,

@@ -20,7 +20,7 @@ export function emitFake(service: ServiceModel): string {
   });
   return [
     generatedHeader(service.specPath),
-    `import { createFake, type Fake, type FakeExample } from '${service.runtime}/client/index.js';`,
+    `import { createFake, type Fake, type FakeExample } from '${service.runtime}/client';`,
     `import type { ${pascal}Client } from './client.js';\n`,
     `/** The example answer of each ${service.name} operation, from the spec (null: no example, override it). */`,
     `export const ${camel}Examples: Record<keyof ${pascal}Client, FakeExample | null> = {\n${entries.join('\n')}\n};\n`,

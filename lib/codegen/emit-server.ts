@@ -8,7 +8,8 @@ import { bodyType, opTypeAlias, paramPresence, paramsType, responseBodyType } fr
 
 /**
  * `server.ts`: the route table (schemas from the spec), request and reply types per operation, the
- * `<Service>Handlers` interface (an undeclared status or a wrong body is a compile error) and a plugin.
+ * `<Service>Handlers` interface and a plugin. Handlers answer with `respond(status, body)`, so an undeclared
+ * status, a wrong body or an excess property is a compile error at the `return` (see `lib/server/respond.ts`).
  */
 export function emitServer(service: ServiceModel, schemas: Record<string, Record<string, unknown>>): string {
   const { pascal, camel, operations } = service;
@@ -16,14 +17,14 @@ export function emitServer(service: ServiceModel, schemas: Record<string, Record
   const out = [
     generatedHeader(service.specPath),
     `import type { FastifyInstance } from 'fastify';`,
-    `import {\n  type HandlerRequest,\n  type RouteTable,\n  type RoutesPluginOptions,\n  registerRoutes,\n} from '${service.runtime}/server/index.js';`,
+    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  registerRoutes,\n} from '${service.runtime}/server';`,
     `import type { paths } from './types.js';\n`,
     `/** Every route of ${service.name}, with Fastify JSON schemas taken from the spec. */`,
     `export const ${camel}Routes: RouteTable = ${toLiteral(table)};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), requestType(op), replyType(op));
   out.push(
-    `/** One handler per operation of ${service.name}; each returns a documented status and its body. */`,
+    `/** One handler per operation of ${service.name}; each returns \`respond(status, body)\` for a documented status. */`,
   );
   out.push(`export interface ${pascal}Handlers {`);
   for (const op of operations) {
@@ -81,5 +82,5 @@ function replyType(op: OperationModel): string {
     const body = r.contentType === undefined ? 'body?: undefined' : `body: ${responseBodyType(op, r)}`;
     return `  | { status: ${status}; ${body}; headers?: Record<string, string> }`;
   });
-  return `/** What the \`${op.id}\` handler may answer: only documented statuses with their bodies. */\nexport type ${toPascal(op.id)}Reply =\n${members.join('\n')};\n`;
+  return `/** What the \`${op.id}\` handler may answer, built with \`respond()\`: only documented statuses with their bodies. */\nexport type ${toPascal(op.id)}Reply = Replied<\n${members.join('\n')}\n>;\n`;
 }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { sha256 } from './manifest.js';
-import { LIB_SOURCE_DIR } from './toolkit-root.js';
+import { GENERATOR_DIR } from './toolkit-root.js';
 
 const require = createRequire(import.meta.url);
 
@@ -11,9 +11,9 @@ const require = createRequire(import.meta.url);
  * every spec is regenerated even though no spec changed.
  */
 export function generatorFingerprint(): string {
-  const here = join(LIB_SOURCE_DIR, 'codegen');
+  const { dir: here, extension } = GENERATOR_DIR;
   const parts = readdirSync(here)
-    .filter((f) => f.endsWith('.ts'))
+    .filter((f) => f.endsWith(extension))
     .sort()
     .map((f) => `${f}\n${readFileSync(join(here, f), 'utf8')}`);
   for (const pkg of ['openapi-typescript', 'typescript']) {

@@ -4,7 +4,7 @@ import { emitIndex } from './emit-index.js';
 import { generatorFingerprint } from './fingerprint.js';
 import { MANIFEST_FILE, type Manifest, readManifest, serializeManifest, sha256 } from './manifest.js';
 import { SpecError, SpecErrors } from './spec-error.js';
-import { LIB_SOURCE_DIR } from './toolkit-root.js';
+import { TOOLKIT_PACKAGE } from './toolkit-root.js';
 import { type OutputPlan, writeOutput } from './write-output.js';
 
 /** Options of one generation. */
@@ -110,14 +110,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     const started = performance.now();
     try {
       const { buildService, loader } = await build();
-      const runtime = relative(join(outDir, name), LIB_SOURCE_DIR).split(sep).join('/');
-      const built = await buildService(
-        loader,
-        path,
-        name,
-        rel(path),
-        runtime.startsWith('.') ? runtime : `./${runtime}`,
-      );
+      const built = await buildService(loader, path, name, rel(path), TOOLKIT_PACKAGE.name);
       plan.services[name] = built.files;
       manifest.services[name] = {
         spec: rel(path),

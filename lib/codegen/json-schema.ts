@@ -22,30 +22,40 @@ export class RecursiveSchemaError extends Error {
   }
 }
 
+/** What toJsonSchema does with an internal `$ref`: inline its target, or keep it for a validator given the document. */
+export type RefHandling = 'inline' | 'keep';
+
 /**
  * Turns an OpenAPI schema object into a self-contained JSON Schema for Ajv and Fastify's serializer: internal
  * `$ref`s are inlined, OpenAPI 3.0 `nullable` and boolean `exclusiveMinimum/Maximum` become their JSON Schema
  * forms, and OpenAPI-only annotations (`example`, `discriminator`, `x-*`) are dropped. Key order is kept, so
- * output is deterministic. Throws RecursiveSchemaError on a schema that refers to itself.
+ * output is deterministic. Throws RecursiveSchemaError on a schema that refers to itself. With `refs: 'keep'`
+ * (default 'inline') `$ref`s stay as they are, to be resolved in a converted copy of `doc`.
  */
-export function toJsonSchema(schema: unknown, doc: Json, stack: readonly string[] = []): unknown {
-  if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s, doc, stack));
+export function toJsonSchema(
+  schema: unknown,
+  doc: Json,
+  stack: readonly string[] = [],
+  refs: RefHandling = 'inline',
+): unknown {
+  if (Array.isArray(schema)) return schema.map((s) => toJsonSchema(s, doc, stack, refs));
   if (typeof schema !== 'object' || schema === null) return schema;
   const input = schema as Json;
   if (typeof input.$ref === 'string') {
     const ref = input.$ref;
-    if (stack.includes(ref)) throw new RecursiveSchemaError(ref);
     const { $ref: _ref, ...siblings } = input;
-    const target = toJsonSchema(getAt(doc, fromPointer(ref)), doc, [...stack, ref]) as Json;
-    return mergeSiblings(target, siblings, doc, stack);
+    if (refs === 'keep') return mergeSiblings({ $ref: ref }, siblings, doc, stack, refs);
+    if (stack.includes(ref)) throw new RecursiveSchemaError(ref);
+    const target = toJsonSchema(getAt(doc, fromPointer(ref)), doc, [...stack, ref], refs) as Json;
+    return mergeSiblings(target, siblings, doc, stack, refs);
   }
   const out: Json = {};
   for (const [key, value] of Object.entries(input)) {
     if (DROPPED.has(key) || key.startsWith('x-') || key === 'nullable') continue;
     out[key] = isSchemaMap(key)
-      ? mapValues(value, (v) => toJsonSchema(v, doc, stack))
+      ? mapValues(value, (v) => toJsonSchema(v, doc, stack, refs))
       : isSchemaKey(key)
-        ? toJsonSchema(value, doc, stack)
+        ? toJsonSchema(value, doc, stack, refs)
         : value;
   }
   for (const [flag, bound] of [
@@ -62,12 +72,18 @@ export function toJsonSchema(schema: unknown, doc: Json, stack: readonly string[
   return input.nullable === true ? makeNullable(out) : out;
 }
 
-function mergeSiblings(target: Json, siblings: Json, doc: Json, stack: readonly string[]): Json {
+function mergeSiblings(
+  target: Json,
+  siblings: Json,
+  doc: Json,
+  stack: readonly string[],
+  refs: RefHandling,
+): Json {
   const kept = Object.entries(siblings).filter(
     ([k]) => !DROPPED.has(k) && !k.startsWith('x-') && k !== 'summary',
   );
   if (kept.length === 0) return target;
-  const extra = toJsonSchema(Object.fromEntries(kept), doc, stack) as Json;
+  const extra = toJsonSchema(Object.fromEntries(kept), doc, stack, refs) as Json;
   const annotations = ['description', 'title', 'default', 'readOnly', 'writeOnly'];
   if (Object.keys(extra).every((k) => annotations.includes(k))) return { ...target, ...extra };
   return { allOf: [target, extra] };
@@ -99,6 +115,23 @@ const SCHEMA_KEYS = new Set([
   'unevaluatedItems',
 ]);
 const SCHEMA_MAPS = new Set(['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']);
+
+/**
+ * The schemas directly inside `schema` (under `properties`, `items`, `allOf`, ...), each with the path
+ * segments that lead to it from `schema`. Refs are not followed.
+ */
+export function subschemas(schema: unknown): [segments: (string | number)[], schema: unknown][] {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return [];
+  const out: [(string | number)[], unknown][] = [];
+  for (const [key, value] of Object.entries(schema)) {
+    if (typeof value !== 'object' || value === null) continue;
+    if (isSchemaMap(key)) for (const [k, v] of Object.entries(value)) out.push([[key, k], v]);
+    else if (isSchemaKey(key) && Array.isArray(value))
+      for (const [i, v] of value.entries()) out.push([[key, i], v]);
+    else if (isSchemaKey(key)) out.push([[key], value]);
+  }
+  return out;
+}
 
 function isSchemaKey(key: string): boolean {
   return SCHEMA_KEYS.has(key);

@@ -15,7 +15,7 @@ export interface ServiceModel {
   camel: string;
   /** The spec path as written into headers, relative to the project root (`specs/user-service.yaml`). */
   specPath: string;
-  /** Relative import specifier from `generated/<service>/` to the toolkit's `lib/` folder. */
+  /** The toolkit's package name; generated files import `<runtime>/client` and `<runtime>/server`. */
   runtime: string;
   operations: OperationModel[];
   schemes: Record<string, SecuritySchemeSpec>;

@@ -32,12 +32,18 @@ export class SpecError extends Error {
   }
 }
 
-/** Several spec errors at once; thrown when a run found problems in one or more specs. */
+/**
+ * Several spec errors at once; thrown when a run found problems in one or more specs. The same problem
+ * found twice (in a shared file that several services read) is kept once.
+ */
 export class SpecErrors extends Error {
   override readonly name = 'SpecErrors';
+  readonly errors: SpecError[];
 
-  constructor(readonly errors: SpecError[]) {
-    super(`${errors.length} problem${errors.length === 1 ? '' : 's'} in specs`);
+  constructor(errors: SpecError[]) {
+    const unique = [...new Map(errors.map((e) => [e.format(), e])).values()];
+    super(`${unique.length} problem${unique.length === 1 ? '' : 's'} in specs`);
+    this.errors = unique;
   }
 }
 

@@ -29,7 +29,7 @@ export function validateOpenApi(bundle: Bundle): SpecError[] {
   if (validate(bundle.doc)) return [];
   return pickErrors(validate.errors ?? []).map((e) => {
     const o = bundle.origin(fromPointer(e.instancePath));
-    const detail = describe(e);
+    const detail = describeError(e);
     return errorAt(
       o.file,
       o.segments,
@@ -41,7 +41,7 @@ export function validateOpenApi(bundle: Bundle): SpecError[] {
 }
 
 /** Ajv reports every failed branch of a oneOf; keep the deepest error per location, which names the real fault. */
-function pickErrors(errors: ErrorObject[]): ErrorObject[] {
+export function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
   const seen = new Set<string>();
   return errors.filter((e) => {
@@ -51,7 +51,8 @@ function pickErrors(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
-function describe(e: ErrorObject): string {
+/** An Ajv error as a phrase that follows the instance path: `has unknown property 'x'`, `must be string`. */
+export function describeError(e: ErrorObject): string {
   if (e.keyword === 'additionalProperties')
     return `has unknown property '${String(e.params.additionalProperty)}'`;
   if (e.keyword === 'required') return `is missing required property '${String(e.params.missingProperty)}'`;

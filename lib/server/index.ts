@@ -17,6 +17,7 @@ export {
 } from './internal-auth.js';
 export { type LoggerOption, loggerOptions, REDACTED_PATHS } from './logger-options.js';
 export { type RequestContextOptions, requestContextPlugin } from './request-context-plugin.js';
+export { type Replied, respond } from './respond.js';
 export type {
   AuthDecision,
   Authenticator,
@@ -26,5 +27,7 @@ export type {
   RouteTable,
 } from './route-table.js';
 export { type RoutesPluginOptions, registerRoutes } from './routes-plugin.js';
+export { type RunnableService, runService } from './run-service.js';
+export { assertStrongSecret } from './secret-strength.js';
 export { closeStalledConnections } from './stalled-connections.js';
 export { createValidatorCompiler } from './validator-compiler.js';

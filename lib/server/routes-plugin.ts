@@ -78,15 +78,15 @@ export function registerRoutes<H extends object>(
           request,
           reply,
         });
-        if (isThenable(out)) return out.then((settled) => respond(reply, settled));
-        respond(reply, out);
+        if (isThenable(out)) return out.then((settled) => send(reply, settled));
+        send(reply, out);
         return undefined;
       },
     });
   }
 }
 
-function respond(reply: FastifyReply, out: HandlerReply): void {
+function send(reply: FastifyReply, out: HandlerReply): void {
   reply.code(out.status);
   if (out.headers !== undefined) reply.headers(out.headers);
   reply.send(out.body);

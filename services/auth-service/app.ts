@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
 import { authServiceDocument } from '../../generated/auth-service/document.js';
 import { authServiceRoutesPlugin } from '../../generated/auth-service/server.js';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
 import type { TokenSettings } from './domain/token-settings.js';
 import { authHandlers } from './routes/handlers.js';
 import type { RevocationStore } from './store/revocation-store.js';

@@ -1,4 +1,4 @@
-import { runService } from '../shared/listen.js';
+import { runService } from 'switchboard/server';
 import { createRedis, redisReady } from '../shared/redis-client.js';
 import { buildAuthApp } from './app.js';
 import { readAuthConfig } from './config.js';

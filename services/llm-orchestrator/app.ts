@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { llmOrchestratorDocument } from '../../generated/llm-orchestrator/document.js';
 import { llmOrchestratorRoutesPlugin } from '../../generated/llm-orchestrator/server.js';
 import type { NotionServiceClient } from '../../generated/notion-service/client.js';
 import type { UserServiceClient } from '../../generated/user-service/client.js';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
 import { bearerAuthenticator } from '../shared/bearer-authenticator.js';
 import { orchestratorHandlers } from './routes/handlers.js';
 

@@ -1,4 +1,4 @@
-import { readInternalTokens } from '../../lib/server/internal-auth.js';
+import { readInternalTokens } from 'switchboard/server';
 import { envPort, envString, envUrl } from '../shared/env.js';
 
 /** llm-orchestrator settings, from the environment. */

@@ -1,7 +1,7 @@
+import { runService } from 'switchboard/server';
 import { createNotionServiceClient } from '../../generated/notion-service/client.js';
 import { createUserServiceClient } from '../../generated/user-service/client.js';
 import { createVerifyingAuthClient } from '../shared/auth-client.js';
-import { runService } from '../shared/listen.js';
 import { buildOrchestratorApp } from './app.js';
 import { readOrchestratorConfig } from './config.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
 import { notionServiceDocument } from '../../generated/notion-service/document.js';
 import { notionServiceRoutesPlugin } from '../../generated/notion-service/server.js';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
 import { notionHandlers } from './routes/handlers.js';
 import type { ConnectionStore } from './store/connection-store.js';
 

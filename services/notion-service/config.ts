@@ -1,4 +1,4 @@
-import { readInternalTokens } from '../../lib/server/internal-auth.js';
+import { readInternalTokens } from 'switchboard/server';
 import { envOptional, envPort, envString } from '../shared/env.js';
 
 /** notion-service settings, from the environment. */

@@ -1,4 +1,4 @@
-import { runService } from '../shared/listen.js';
+import { runService } from 'switchboard/server';
 import { createRedis, redisReady } from '../shared/redis-client.js';
 import { buildNotionApp } from './app.js';
 import { readNotionConfig } from './config.js';

@@ -1,5 +1,5 @@
+import type { ResilienceEvent } from 'switchboard/client';
 import { type AuthServiceClient, createAuthServiceClient } from '../../generated/auth-service/client.js';
-import type { ResilienceEvent } from '../../lib/client/index.js';
 
 /**
  * The auth-service client of a service that protects public routes with Bearer tokens, configured as system

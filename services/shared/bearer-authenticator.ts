@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
+import type { AuthDecision, Authenticator } from 'switchboard/server';
 import type { AuthServiceClient, VerifyTokenResult } from '../../generated/auth-service/client.js';
-import type { AuthDecision, Authenticator } from '../../lib/server/index.js';
 import type { VerifiedUser } from './verified-user.js';
 
 /** Default longest wait for auth-service's answer, in ms (system B's 5 s). */

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../lib/server/internal-auth.js';
+import { ConfigError } from 'switchboard/server';
 
 /** The value of `name`, or `fallback` when unset or empty. */
 export function envString(env: NodeJS.ProcessEnv, name: string, fallback: string): string {

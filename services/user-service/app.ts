@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { userServiceDocument } from '../../generated/user-service/document.js';
 import { userServiceRoutesPlugin } from '../../generated/user-service/server.js';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
 import { bearerAuthenticator } from '../shared/bearer-authenticator.js';
 import { createLlmKeyCipher } from './crypto/llm-key-cipher.js';
 import { userHandlers } from './routes/handlers.js';

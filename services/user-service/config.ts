@@ -1,4 +1,4 @@
-import { readInternalTokens } from '../../lib/server/internal-auth.js';
+import { readInternalTokens } from 'switchboard/server';
 import { envOptional, envPort, envString, envUrl } from '../shared/env.js';
 import { parseEncryptionKey } from './crypto/encryption-key.js';
 

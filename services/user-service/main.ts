@@ -1,5 +1,5 @@
+import { runService } from 'switchboard/server';
 import { createVerifyingAuthClient } from '../shared/auth-client.js';
-import { runService } from '../shared/listen.js';
 import { createRedis, redisReady } from '../shared/redis-client.js';
 import { buildUserApp } from './app.js';
 import { readUserConfig } from './config.js';

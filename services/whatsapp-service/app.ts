@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
 import { whatsappServiceDocument } from '../../generated/whatsapp-service/document.js';
 import { whatsappServiceRoutesPlugin } from '../../generated/whatsapp-service/server.js';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from '../../lib/server/index.js';
 import { type IdempotencyOptions, idempotentSend } from './domain/idempotent-send.js';
 import { type MessageSender, recordingSender } from './domain/message-sender.js';
 import { whatsappHandlers } from './routes/handlers.js';

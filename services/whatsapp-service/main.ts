@@ -1,4 +1,4 @@
-import { runService } from '../shared/listen.js';
+import { runService } from 'switchboard/server';
 import { createRedis, redisReady } from '../shared/redis-client.js';
 import { buildWhatsappApp } from './app.js';
 import { readWhatsappConfig } from './config.js';

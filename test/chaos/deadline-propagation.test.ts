@@ -15,7 +15,7 @@ import {
 } from '../../generated/index.js';
 import { createTransport, type Transport } from '../../lib/client/index.js';
 import { currentContext } from '../../lib/context/request-context.js';
-import { createServiceApp, internalAuthenticator } from '../../lib/server/index.js';
+import { createServiceApp, internalAuthenticator, respond } from '../../lib/server/index.js';
 import { eventually, expectCleanProcess, poolDrained } from './helpers/hygiene.js';
 
 // A (whatsapp-service) → B (user-service) → C (notion-service), three real apps from createServiceApp and the
@@ -40,10 +40,7 @@ const record = (headers: Record<string, unknown>): Seen => ({
   budgetHeader: Number(headers['x-deadline-ms']),
   deadline: currentContext()?.deadline,
 });
-const unavailable = (code: string) => ({
-  status: 503 as const,
-  body: { error: 'Downstream unavailable', code },
-});
+const unavailable = (code: string) => ({ error: 'Downstream unavailable', code });
 
 /** How late a timer for A's deadline fired, and how long one loopback round trip to C took right then. */
 interface Yardstick {
@@ -95,12 +92,12 @@ beforeAll(async () => {
       return new Promise((resolve) => {
         reply.raw.once('close', () => {
           seen.closedAt = Date.now();
-          resolve(unavailable('GONE'));
+          resolve(respond(503, unavailable('GONE')));
         });
       });
     },
-    connectNotion: () => ({ status: 204 }),
-    disconnectNotion: () => ({ status: 204 }),
+    connectNotion: () => respond(204),
+    disconnectNotion: () => respond(204),
   };
   c = await createServiceApp({
     name: 'notion-service',
@@ -127,13 +124,13 @@ beforeAll(async () => {
         Array.from({ length: FANOUT }, () => notion.getNotionContext({ path: { userId: params.uid } })),
       );
       const failed = results.find((r) => !r.ok);
-      if (failed !== undefined && !failed.ok) return unavailable(failed.error.code);
-      return { status: 200, body: { google: null, openai: null, anthropic: null } };
+      if (failed !== undefined && !failed.ok) return respond(503, unavailable(failed.error.code));
+      return respond(200, { google: null, openai: null, anthropic: null });
     },
-    reportLlmKeyUsage: () => ({ status: 204 }),
-    getOAuthToken: () => ({ status: 404, body: { error: 'No token' } }),
-    createUser: () => unavailable('UNUSED'),
-    setLlmKey: () => ({ status: 204 }),
+    reportLlmKeyUsage: () => respond(204),
+    getOAuthToken: () => respond(404, { error: 'No token' }),
+    createUser: () => respond(503, unavailable('UNUSED')),
+    setLlmKey: () => respond(204),
   };
   b = await createServiceApp({
     name: 'user-service',
@@ -154,9 +151,9 @@ beforeAll(async () => {
       const seen = record(headers as Record<string, unknown>);
       seenAtA.push({ ...seen, yardstick: yardstick(seen.deadline ?? Date.now()) });
       const r = await users.getLlmKeys({ path: { uid: 'usr_7f3a9c' } });
-      return r.ok ? { status: 404, body: { error: 'Message not found' } } : unavailable(r.error.code);
+      return r.ok ? respond(404, { error: 'Message not found' }) : respond(503, unavailable(r.error.code));
     },
-    sendMessage: () => unavailable('UNUSED'),
+    sendMessage: () => respond(503, unavailable('UNUSED')),
   };
   a = await createServiceApp({
     name: 'whatsapp-service',

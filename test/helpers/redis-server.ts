@@ -41,24 +41,41 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** Starts `redis-server` (no persistence) on a free port and waits until it answers PING (at most 5 s). */
+/** What to do when there is no redis-server; scripts/run-tests.js says the same before running anything. */
+const INSTALL = 'install it (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis)';
+
+function spawnFailure(command: string, error: NodeJS.ErrnoException): Error {
+  if (error.code !== 'ENOENT')
+    return new Error(`cannot start ${command}: ${error.message}`, { cause: error });
+  return new Error(
+    process.env.REDIS_SERVER
+      ? `REDIS_SERVER=${command} not found: ${INSTALL}, or point REDIS_SERVER at the binary`
+      : `redis-server not found on PATH: ${INSTALL}, or set REDIS_SERVER to its path`,
+    { cause: error },
+  );
+}
+
+/**
+ * Starts redis-server (no persistence) on a free port and waits until it answers PING (at most 5 s). The
+ * binary is `REDIS_SERVER` when set, else `redis-server` from PATH.
+ */
 export async function startRedis(): Promise<RedisServer> {
+  const command = process.env.REDIS_SERVER || 'redis-server';
   const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn(
-      'redis-server',
+      command,
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       { stdio: 'ignore' },
     );
     const spawned = child;
-    const failed = new Promise<never>((_, reject) =>
-      spawned.once('error', (e) =>
-        reject(
-          new Error(`cannot start redis-server: ${e.message}; install it (apt-get install redis-server)`),
-        ),
-      ),
-    );
+    const failed = new Promise<never>((_, reject) => {
+      spawned.once('error', (e) => reject(spawnFailure(command, e)));
+      spawned.once('exit', (code, signal) =>
+        reject(new Error(`${command} exited (${signal ?? `code ${code}`}) before answering on port ${port}`)),
+      );
+    });
     for (let i = 0; i < 100; i++) {
       if (await Promise.race([answersPing(port), failed])) return;
       await new Promise((r) => setTimeout(r, 50));

@@ -6,6 +6,7 @@ import {
   userServiceRoutesPlugin,
 } from '../../generated/index.js';
 import { runWithContext } from '../../lib/context/request-context.js';
+import { respond } from '../../lib/server/index.js';
 
 const TOKEN = 'a-strong-internal-token-for-tests-0123456789';
 const seen: Record<string, string | undefined>[] = [];
@@ -16,26 +17,20 @@ const handlers: UserServiceHandlers = {
       correlation: request.headers['x-correlation-id'] as string | undefined,
       traceparent: request.headers.traceparent as string | undefined,
     });
-    if (params.uid === 'missing')
-      return { status: 404, body: { error: 'User not found', code: 'USER_NOT_FOUND' } };
-    return { status: 200, body: { google: 'g-key', openai: null, anthropic: null } };
+    if (params.uid === 'missing') return respond(404, { error: 'User not found', code: 'USER_NOT_FOUND' });
+    return respond(200, { google: 'g-key', openai: null, anthropic: null });
   },
-  reportLlmKeyUsage: () => ({ status: 204 }),
-  getOAuthToken: () => ({
-    status: 200,
-    body: { accessToken: 'ya29.token', tokenType: 'Bearer', expiresAt: null },
-  }),
-  createUser: ({ body, principal }) => ({
-    status: 201,
-    body: {
+  reportLlmKeyUsage: () => respond(204),
+  getOAuthToken: () => respond(200, { accessToken: 'ya29.token', tokenType: 'Bearer', expiresAt: null }),
+  createUser: ({ body, principal }) =>
+    respond(201, {
       id: `usr_${String(principal)}`,
       email: body.email,
       displayName: body.displayName,
       tenantId: 'tnt_1',
       createdAt: '2026-01-01T00:00:00.000Z',
-    },
-  }),
-  setLlmKey: () => ({ status: 204 }),
+    }),
+  setLlmKey: () => respond(204),
 };
 
 let app: FastifyInstance;

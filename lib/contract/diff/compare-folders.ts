@@ -12,7 +12,8 @@ const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 /**
  * Compares every service spec of two folders (`*.yaml`, `*.yml`, `*.json` with operations, named after the
  * file): a deleted service file is breaking, a new one compatible, the rest are compared operation by
- * operation. Throws a SpecError when a folder is missing or a spec cannot be read or bundled.
+ * operation. Throws a SpecError when a folder is missing or a spec cannot be read, SpecErrors when one
+ * cannot be bundled.
  */
 export function compareFolders(baseDir: string, headDir: string, show: ShowPath): DiffReport {
   const base = readServices(baseDir);

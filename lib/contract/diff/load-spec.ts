@@ -16,7 +16,8 @@ export interface LoadedSpec {
 
 /**
  * Reads and bundles the spec at `path` (absolute). Throws a SpecError (with file and line) when the file
- * cannot be read, is not valid YAML, is not an OpenAPI 3.x document, or has a `$ref` that resolves nowhere.
+ * cannot be read, is not valid YAML or is not an OpenAPI 3.x document, and SpecErrors naming every `$ref`
+ * that resolves nowhere.
  */
 export function loadSpec(loader: SpecLoader, path: string, service: string): LoadedSpec {
   const file = loader.load(path);

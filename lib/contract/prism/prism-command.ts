@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 /** Prism's log levels; `info` logs every request and how it was validated. */
 export type PrismLogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
@@ -19,6 +20,32 @@ export interface PrismCommandOptions {
 
 const require = createRequire(import.meta.url);
 
+/** The one package to add when Prism is missing: the newest Prism that runs on Node 20. */
+export const PRISM_PACKAGE = '@stoplight/prism-cli@5.14.2';
+
+/** Prism is not installed where the toolkit or the project can load it. */
+export class PrismMissingError extends Error {
+  override readonly name = 'PrismMissingError';
+  constructor() {
+    super(`Prism is not installed: add it with \`npm install --save-dev ${PRISM_PACKAGE}\``);
+  }
+}
+
+/**
+ * Prism's CLI entry: resolved from the toolkit (a peer dependency, hoisted beside it) or else from the project
+ * in the current folder (strict layouts such as pnpm). Throws PrismMissingError when neither has it.
+ */
+export function prismEntry(cwd = process.cwd()): string {
+  for (const from of [require, createRequire(join(cwd, 'package.json'))]) {
+    try {
+      return from.resolve('@stoplight/prism-cli/dist/index.js');
+    } catch {
+      // not installed here: try the next place
+    }
+  }
+  throw new PrismMissingError();
+}
+
 /**
  * The argv that runs Prism's CLI with the current Node (`process.execPath` plus these). Prism is spawned as
  * `node …/prism-cli/dist/index.js` rather than through `npx`, whose pid is not the server's, and in a single
@@ -27,7 +54,7 @@ const require = createRequire(import.meta.url);
 export function prismArgs(options: PrismCommandOptions): string[] {
   return [
     ...(options.lightFaker === false ? [] : ['--import', fakerPreload()]),
-    require.resolve('@stoplight/prism-cli/dist/index.js'),
+    prismEntry(),
     'mock',
     '--host',
     options.host ?? '127.0.0.1',
@@ -46,7 +73,7 @@ export function prismArgs(options: PrismCommandOptions): string[] {
  * yet only uses the default English one (and only for `x-faker` schemas, which our specs do not use).
  */
 export function fakerPreload(): string {
-  const prismHttp = require.resolve('@stoplight/prism-http/package.json');
+  const prismHttp = createRequire(prismEntry()).resolve('@stoplight/prism-http/package.json');
   const code = `import Module, { createRequire } from 'node:module';
 const require = createRequire(${JSON.stringify(prismHttp)});
 const id = require.resolve('@faker-js/faker');

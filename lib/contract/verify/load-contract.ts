@@ -5,7 +5,7 @@ import { bundleSpec } from '../../codegen/bundle.js';
 import { toJsonSchema } from '../../codegen/json-schema.js';
 import { type BodyKind, type HttpMethod, readOperations } from '../../codegen/operation-model.js';
 import { readSchemes } from '../../codegen/service-model.js';
-import { SpecError } from '../../codegen/spec-error.js';
+import { SpecError, SpecErrors } from '../../codegen/spec-error.js';
 import { SpecLoader } from '../../codegen/spec-loader.js';
 import { validateOpenApi } from '../../codegen/validate-openapi.js';
 import { readRequestExamples } from './request-examples.js';
@@ -86,7 +86,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
     doc = bundle.doc;
     schemes = readSchemes(bundle);
   } catch (error) {
-    const list = Array.isArray(error) ? error : [error];
+    const list = error instanceof SpecErrors ? error.errors : Array.isArray(error) ? error : [error];
     if (!list.every((e) => e instanceof SpecError)) throw error;
     throw new VerifyInputError(
       `cannot verify against ${specPath}: ${list.length} problem(s) in the spec`,

@@ -1,4 +1,4 @@
-import type { ValidateFunction } from 'ajv';
+import type { Options, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -17,12 +17,27 @@ export interface ParamValues {
   header: Record<string, string>;
 }
 
-/** Two Ajv 2020 instances with ajv-formats (full mode), compiled schemas cached by content. */
+/**
+ * One Ajv 2020 with ajv-formats (full mode) as a Switchboard server validates: no coercion for bodies and
+ * responses, `'array'` for path, query and header values. `overrides` are Ajv options that change neither
+ * (such as `logger: false`); default none.
+ */
+export function createAjv(coerceTypes: false | 'array', overrides: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    ...overrides,
+    allErrors: false,
+    strict: false,
+    removeAdditional: false,
+    coerceTypes,
+  });
+  addFormats.default(ajv);
+  return ajv;
+}
+
+/** Two Ajv 2020 instances from createAjv, compiled schemas cached by content. */
 export function createSchemaValidators(): SchemaValidators {
-  const options = { allErrors: false, strict: false, removeAdditional: false } as const;
-  const strictAjv = new Ajv2020({ ...options, coerceTypes: false });
-  const coercingAjv = new Ajv2020({ ...options, coerceTypes: 'array' });
-  for (const ajv of [strictAjv, coercingAjv]) addFormats.default(ajv);
+  const strictAjv = createAjv(false);
+  const coercingAjv = createAjv('array');
   const cache = (ajv: Ajv2020) => {
     const compiled = new Map<string, ValidateFunction>();
     return (schema: unknown) => {

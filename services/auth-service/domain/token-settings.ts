@@ -1,4 +1,4 @@
-import { assertStrongSecret } from '../../../lib/server/secret-strength.js';
+import { assertStrongSecret } from 'switchboard/server';
 
 /** The one algorithm auth-service signs with and accepts; every other `alg` header is refused. */
 export const TOKEN_ALGORITHM = 'HS256';

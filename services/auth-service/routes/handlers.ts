@@ -1,5 +1,5 @@
+import { type ErrorBody, respond } from 'switchboard/server';
 import type { AuthServiceHandlers } from '../../../generated/auth-service/server.js';
-import type { ErrorBody } from '../../../lib/server/index.js';
 import type { TokenSettings } from '../domain/token-settings.js';
 import { DEFAULT_TTL_SECONDS, issueToken } from '../domain/tokens.js';
 import { acceptableForSeconds, type RefusalReason, verifyToken } from '../domain/verify-token.js';
@@ -23,40 +23,37 @@ export function authHandlers(settings: TokenSettings, store: RevocationStore): A
       const outcome = await verifyToken(settings, body.token);
       if (!outcome.ok) {
         request.log.info({ reason: outcome.reason, detail: outcome.detail }, 'token refused');
-        return { status: 401, body: REFUSALS[outcome.reason] };
+        return respond(401, REFUSALS[outcome.reason]);
       }
       const { userId, email, tenantId, jti } = outcome.claims;
       if (await store.isRevoked(jti)) {
         request.log.info({ reason: 'revoked', jti }, 'token refused');
-        return { status: 401, body: REFUSALS.revoked };
+        return respond(401, REFUSALS.revoked);
       }
-      return { status: 200, body: { valid: true, userId, email, tenantId } };
+      return respond(200, { valid: true, userId, email, tenantId });
     },
     issueToken: async ({ body }) => {
       const { userId, email, tenantId } = body;
       const ttlSeconds = body.ttlSeconds ?? DEFAULT_TTL_SECONDS;
       const issued = await issueToken(settings, { userId, email, tenantId }, { ttlSeconds });
-      return {
-        status: 201,
-        body: {
-          token: issued.token,
-          tokenType: 'Bearer',
-          expiresAt: issued.expiresAt.toISOString(),
-          jti: issued.jti,
-        },
-      };
+      return respond(201, {
+        token: issued.token,
+        tokenType: 'Bearer',
+        expiresAt: issued.expiresAt.toISOString(),
+        jti: issued.jti,
+      });
     },
     revokeToken: async ({ body, request }) => {
       const outcome = await verifyToken(settings, body.token);
       // An expired token passed every other check, signature included: nothing left to revoke.
-      if (!outcome.ok && outcome.reason === 'expired') return { status: 204 };
+      if (!outcome.ok && outcome.reason === 'expired') return respond(204);
       if (!outcome.ok) {
         request.log.info({ detail: outcome.detail }, 'revocation of an invalid token refused');
-        return { status: 400, body: REFUSALS.invalid };
+        return respond(400, REFUSALS.invalid);
       }
       await store.revoke(outcome.claims.jti, acceptableForSeconds(outcome.claims));
       request.log.info({ jti: outcome.claims.jti }, 'token revoked');
-      return { status: 204 };
+      return respond(204);
     },
   };
 }

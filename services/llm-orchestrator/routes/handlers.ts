@@ -1,3 +1,4 @@
+import { respond } from 'switchboard/server';
 import type { LlmOrchestratorHandlers } from '../../../generated/llm-orchestrator/server.js';
 import type { NotionServiceClient } from '../../../generated/notion-service/client.js';
 import type { UserServiceClient } from '../../../generated/user-service/client.js';
@@ -18,39 +19,33 @@ export function orchestratorHandlers(
   return {
     getReadiness: async ({ params }) => {
       const context = await fetchUserContext(users, notion, params.uid);
-      if ('failed' in context) return { status: context.failed, body: DOWNSTREAM[context.failed] };
+      if ('failed' in context) return respond(context.failed, DOWNSTREAM[context.failed]);
       const { keys } = context;
-      return {
-        status: 200,
-        body: {
-          providers: {
-            google: keys.google !== null,
-            openai: keys.openai !== null,
-            anthropic: keys.anthropic !== null,
-          },
-          notionConnected: context.notionToken !== null,
-          degraded: context.degraded,
+      return respond(200, {
+        providers: {
+          google: keys.google !== null,
+          openai: keys.openai !== null,
+          anthropic: keys.anthropic !== null,
         },
-      };
+        notionConnected: context.notionToken !== null,
+        degraded: context.degraded,
+      });
     },
     createPrompt: async ({ body, principal }) => {
       const { userId } = verifiedUser(principal);
       const context = await fetchUserContext(users, notion, userId);
-      if ('failed' in context) return { status: context.failed, body: DOWNSTREAM[context.failed] };
+      if ('failed' in context) return respond(context.failed, DOWNSTREAM[context.failed]);
       const provider = body.provider ?? PROVIDERS.find((p) => context.keys[p] !== null);
       if (provider === undefined || context.keys[provider] === null) {
-        return {
-          status: 409,
-          body: { error: `No ${body.provider ?? 'LLM'} key configured for this user`, code: 'NO_LLM_KEY' },
-        };
+        return respond(409, {
+          error: `No ${body.provider ?? 'LLM'} key configured for this user`,
+          code: 'NO_LLM_KEY',
+        });
       }
       const answer = answerPrompt(provider, body.prompt, context.notionToken);
       const usage = await users.reportLlmKeyUsage({ path: { uid: userId, provider } });
       const degraded = usage.ok ? context.degraded : [...context.degraded, 'user-service' as const];
-      return {
-        status: 200,
-        body: { provider, answer, usedNotionContext: context.notionToken !== null, degraded },
-      };
+      return respond(200, { provider, answer, usedNotionContext: context.notionToken !== null, degraded });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { respond } from 'switchboard/server';
 import type { NotionServiceHandlers } from '../../../generated/notion-service/server.js';
 import type { ConnectionStore } from '../store/connection-store.js';
 
@@ -6,18 +7,15 @@ export function notionHandlers(store: ConnectionStore): NotionServiceHandlers {
   return {
     getNotionContext: async ({ params }) => {
       const token = await store.get(params.userId);
-      return {
-        status: 200,
-        body: token === null ? { connected: false, token: null } : { connected: true, token },
-      };
+      return respond(200, token === null ? { connected: false, token: null } : { connected: true, token });
     },
     connectNotion: async ({ params, body }) => {
       await store.set(params.userId, body.token);
-      return { status: 204 };
+      return respond(204);
     },
     disconnectNotion: async ({ params }) => {
       await store.delete(params.userId);
-      return { status: 204 };
+      return respond(204);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../../lib/server/internal-auth.js';
+import { ConfigError } from 'switchboard/server';
 
 /** Length in bytes of an AES-256 key. */
 export const ENCRYPTION_KEY_BYTES = 32;

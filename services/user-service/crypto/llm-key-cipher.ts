@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { ConfigError } from '../../../lib/server/internal-auth.js';
+import { ConfigError } from 'switchboard/server';
 import { ENCRYPTION_KEY_BYTES } from './encryption-key.js';
 
 const ALGORITHM = 'aes-256-gcm';

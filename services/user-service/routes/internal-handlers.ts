@@ -1,3 +1,4 @@
+import { respond } from 'switchboard/server';
 import type { UserServiceHandlers } from '../../../generated/user-service/server.js';
 import type { LlmKeyCipher } from '../crypto/llm-key-cipher.js';
 import { LLM_PROVIDERS, type LlmKeys, llmKeyContext } from '../domain/user.js';
@@ -16,27 +17,27 @@ export function internalHandlers(
   return {
     getLlmKeys: async ({ params }) => {
       const record = await store.get(params.uid);
-      if (record === null) return { status: 404, body: USER_NOT_FOUND };
-      return { status: 200, body: decryptAll(record, cipher) };
+      if (record === null) return respond(404, USER_NOT_FOUND);
+      return respond(200, decryptAll(record, cipher));
     },
     reportLlmKeyUsage: async ({ params }) => {
       const outcome = await store.touchLlmKey(params.uid, params.provider, new Date().toISOString());
-      if (outcome === 'recorded') return { status: 204 };
-      if (outcome === 'no-user') return { status: 404, body: USER_NOT_FOUND };
-      return {
-        status: 404,
-        body: { error: `No key stored for provider '${params.provider}'`, code: 'LLM_KEY_NOT_FOUND' },
-      };
+      if (outcome === 'recorded') return respond(204);
+      if (outcome === 'no-user') return respond(404, USER_NOT_FOUND);
+      return respond(404, {
+        error: `No key stored for provider '${params.provider}'`,
+        code: 'LLM_KEY_NOT_FOUND',
+      });
     },
     getOAuthToken: async ({ params }) => {
       const record = await store.get(params.uid);
-      if (record === null) return { status: 404, body: USER_NOT_FOUND };
+      if (record === null) return respond(404, USER_NOT_FOUND);
       const token = record.oauth[params.provider];
-      if (token !== undefined) return { status: 200, body: token };
-      return {
-        status: 404,
-        body: { error: `User has not connected '${params.provider}'`, code: 'OAUTH_NOT_CONNECTED' },
-      };
+      if (token !== undefined) return respond(200, token);
+      return respond(404, {
+        error: `User has not connected '${params.provider}'`,
+        code: 'OAUTH_NOT_CONNECTED',
+      });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { respond } from 'switchboard/server';
 import type { UserServiceHandlers } from '../../../generated/user-service/server.js';
 import { verifiedUser } from '../../shared/verified-user.js';
 import type { LlmKeyCipher } from '../crypto/llm-key-cipher.js';
@@ -25,15 +26,15 @@ export function publicHandlers(
         createdAt: new Date().toISOString(),
       };
       const outcome = await store.create(user);
-      if (outcome === 'created') return { status: 201, body: user };
-      return { status: 409, body: CONFLICT[outcome] };
+      if (outcome === 'created') return respond(201, user);
+      return respond(409, CONFLICT[outcome]);
     },
     setLlmKey: async ({ params, body, principal }) => {
       if (params.uid !== verifiedUser(principal).userId)
-        return { status: 403, body: { error: 'You may only set your own keys', code: 'FORBIDDEN' } };
+        return respond(403, { error: 'You may only set your own keys', code: 'FORBIDDEN' });
       const sealed = cipher.seal(body.apiKey, llmKeyContext(params.uid, params.provider));
-      if (await store.setLlmKey(params.uid, params.provider, sealed)) return { status: 204 };
-      return { status: 404, body: { error: 'User not found', code: 'USER_NOT_FOUND' } };
+      if (await store.setLlmKey(params.uid, params.provider, sealed)) return respond(204);
+      return respond(404, { error: 'User not found', code: 'USER_NOT_FOUND' });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { currentContext } from '../../../lib/context/request-context.js';
+import { currentContext } from 'switchboard/context';
 import type { KeyClaim, MessageStore } from '../store/message-store.js';
 import { type Message, newMessageId, requestFingerprint, type SendMessageInput } from './message.js';
 import type { MessageSender } from './message-sender.js';

@@ -1,3 +1,4 @@
+import { respond } from 'switchboard/server';
 import type { WhatsappServiceHandlers } from '../../../generated/whatsapp-service/server.js';
 import type { IdempotentSend } from '../domain/idempotent-send.js';
 import type { MessageStore } from '../store/message-store.js';
@@ -13,32 +14,29 @@ export function whatsappHandlers(store: MessageStore, send: IdempotentSend): Wha
       switch (outcome.kind) {
         case 'accepted': {
           const { messageId, status, deduplicated } = outcome;
-          return { status: 202, body: { messageId, status, deduplicated } };
+          return respond(202, { messageId, status, deduplicated });
         }
         case 'key-reused':
-          return {
-            status: 409,
-            body: {
-              error: 'Idempotency-Key was already used with a different request',
-              code: 'IDEMPOTENCY_KEY_REUSED',
-            },
-          };
+          return respond(409, {
+            error: 'Idempotency-Key was already used with a different request',
+            code: 'IDEMPOTENCY_KEY_REUSED',
+          });
         case 'in-progress':
-          return {
-            status: 503,
-            headers: { 'retry-after': '1' },
-            body: {
+          return respond(
+            503,
+            {
               error: 'A request with this Idempotency-Key is still in progress; retry later',
               code: 'IDEMPOTENCY_KEY_IN_PROGRESS',
             },
-          };
+            { 'retry-after': '1' },
+          );
       }
     },
     getMessage: async ({ params }) => {
       const message = await store.getMessage(params.messageId);
       return message === null
-        ? { status: 404, body: { error: 'Message not found', code: 'NOT_FOUND' } }
-        : { status: 200, body: message };
+        ? respond(404, { error: 'Message not found', code: 'NOT_FOUND' })
+        : respond(200, message);
     },
   };
 }

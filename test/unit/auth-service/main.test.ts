@@ -8,10 +8,14 @@ function runMain(env: Record<string, string>): {
   child: ChildProcess;
   exit: Promise<[number | null, string]>;
 } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'services/auth-service/main.ts'], {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=switchboard-source', '--import', 'tsx', 'services/auth-service/main.ts'],
+    {
+      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);

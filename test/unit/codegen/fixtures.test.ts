@@ -327,7 +327,7 @@ const clientCases: Case[] = [
     'handler reply: 204 without body, default as status number',
     () => [
       o.text('edge-service/server.ts').includes('{ status: 204; body?: undefined;'),
-      /ListItemsReply =\n[^;]+;[^\n]+\n {2}\| \{ status: number; body: ListItemsOp\['responses'\]\['default'\]/.test(
+      /ListItemsReply = Replied<\n[^;]+;[^\n]+\n {2}\| \{ status: number; body: ListItemsOp\['responses'\]\['default'\]/.test(
         o.text('edge-service/server.ts'),
       ),
     ],

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FixtureOutput, generateFixtures } from '../../fixtures/codegen/generate-fixtures.js';
 
 // Proves the compiler really rejects misuse of generated code: each case is a file with one deliberate
-// mistake, compiled with the repo's tsconfig options, and must yield exactly that diagnostic on that line.
+// mistake, compiled with the repo's tsconfig options, and must yield exactly that diagnostic on that line
+// (a case may span lines: a handler's mistake is reported at its `return`, not at the handler's name).
 // A control file with every case's correct form must compile cleanly. Repo cases use the committed
 // generated/ output; fixture cases use the fixture specs, generated into a git-ignored test/.tmp-types-*
 // folder (inside the repo so `fastify` resolves), whose output must itself type-check.
@@ -14,6 +15,7 @@ import { type FixtureOutput, generateFixtures } from '../../fixtures/codegen/gen
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
 const PREAMBLE = `import type { UserServiceClient } from '../../generated/user-service/client.js';
+import { respond } from '../../lib/server/index.js';
 import type { UserServiceHandlers } from '../../generated/user-service/server.js';
 import type { EdgeServiceClient } from './out/edge-service/client.js';
 import type { EdgeServiceHandlers } from './out/edge-service/server.js';
@@ -26,11 +28,15 @@ const CASE_LINE = PREAMBLE.split('\n').length - 1;
 
 interface Case {
   name: string;
-  /** One line with exactly one mistake. */
+  /** One line (or a few) with exactly one mistake. */
   bad: string;
-  /** The same line, corrected. */
+  /** The same, corrected. */
   good: string;
   expected: RegExp;
+  /** The diagnostic's code, where it matters (TS2353 is the excess-property check). */
+  code?: number;
+  /** The diagnostic's line within the case, when the case spans lines; 0 by default. */
+  line?: number;
 }
 
 const getKeys = `const r = await users.getLlmKeys({ path: { uid: 'u1' } });`;
@@ -56,16 +62,50 @@ const CASES: Case[] = [
     expected: /Property 'displayName' is missing/,
   },
   {
-    name: 'undeclared status 418 from a handler',
-    bad: `const h: UH['getLlmKeys'] = () => ({ status: 418, body: { error: 'teapot' } }); void h;`,
-    good: `const h: UH['getLlmKeys'] = () => ({ status: 404, body: { error: 'gone' } }); void h;`,
-    expected: /Type '418' is not assignable to type/,
+    name: 'undeclared status 418 from a handler, at the return',
+    bad: `const h: UH['getLlmKeys'] = async ({ params }) => {\n    if (params.uid === 'x') return respond(404, { error: 'gone' });\n    return respond(418, { error: 'teapot' });\n  }; void h;`,
+    good: `const h: UH['getLlmKeys'] = async ({ params }) => {\n    if (params.uid === 'x') return respond(404, { error: 'gone' });\n    return respond(503, { error: 'busy' });\n  }; void h;`,
+    expected:
+      /^Argument of type '418' is not assignable to parameter of type '200 \| 400 \| 401 \| 404 \| 503'\.$/,
+    code: 2345,
+    line: 2,
   },
   {
     name: 'wrong body for a declared status',
-    bad: `const h: UH['getLlmKeys'] = () => ({ status: 200, body: { error: 'x' } }); void h;`,
-    good: `const h: UH['getLlmKeys'] = () => ({ status: 200, body: { google: null, openai: null, anthropic: 'k' } }); void h;`,
-    expected: /\{ status: 200; body: \{ error: string; \}; \}' is not assignable to type 'GetLlmKeysReply/,
+    bad: `const h: UH['getLlmKeys'] = () => respond(200, { error: 'x' }); void h;`,
+    good: `const h: UH['getLlmKeys'] = () => respond(200, { google: null, openai: null, anthropic: 'k' }); void h;`,
+    expected:
+      /'error' does not exist in type '\{ google: string \| null; openai: string \| null; anthropic: string \| null; \}'/,
+    code: 2353,
+  },
+  {
+    name: 'a body property the spec does not have, at the return',
+    bad: `const h: UH['getLlmKeys'] = async () => {\n    const keys = { google: null, openai: null, anthropic: 'k' };\n    return respond(200, { ...keys, extra: 1 });\n  }; void h;`,
+    good: `const h: UH['getLlmKeys'] = async () => {\n    const keys = { google: null, openai: null, anthropic: 'k' };\n    return respond(200, { ...keys });\n  }; void h;`,
+    expected: /^Object literal may only specify known properties, and 'extra' does not exist in type/,
+    code: 2353,
+    line: 2,
+  },
+  {
+    name: 'a created user with a field the spec lacks',
+    bad: `const h: UH['createUser'] = ({ body }) => respond(201, { ...body, id: 'u', tenantId: 't', createdAt: 'c', role: 'admin' }); void h;`,
+    good: `const h: UH['createUser'] = ({ body }) => respond(201, { ...body, id: 'u', tenantId: 't', createdAt: 'c' }); void h;`,
+    expected: /'role' does not exist in type/,
+    code: 2353,
+  },
+  {
+    name: 'a 200 without its body',
+    bad: `const h: UH['getLlmKeys'] = () => respond(200); void h;`,
+    good: `const h: UH['getLlmKeys'] = () => respond(200, { google: null, openai: null, anthropic: null }); void h;`,
+    expected: /^Argument of type '200' is not assignable to parameter of type '"200 needs a body"'\.$/,
+    code: 2345,
+  },
+  {
+    name: 'a plain object literal instead of respond(), at the handler',
+    bad: `const h: UH['reportLlmKeyUsage'] = async () => {\n    return { status: 204 };\n  }; void h;`,
+    good: `const h: UH['reportLlmKeyUsage'] = async () => {\n    return respond(204);\n  }; void h;`,
+    expected: /Property '\[builtByRespond\]' is missing in type '\{ status: 204; \}'/,
+    code: 2322,
   },
   {
     name: 'r.value without checking r.ok',
@@ -111,14 +151,14 @@ const CASES: Case[] = [
   },
   {
     name: 'fixture: handler headers are keyed lower-case',
-    bad: `const h: EH['upsertItem'] = ({ headers }) => ({ status: 200, body: { id: 1, name: headers['X-Request-Id'] } }); void h;`,
-    good: `const h: EH['upsertItem'] = ({ headers }) => ({ status: 200, body: { id: 1, name: headers['x-request-id'] } }); void h;`,
+    bad: `const h: EH['upsertItem'] = ({ headers }) => respond(200, { id: 1, name: headers['X-Request-Id'] }); void h;`,
+    good: `const h: EH['upsertItem'] = ({ headers }) => respond(200, { id: 1, name: headers['x-request-id'] }); void h;`,
     expected: /Type 'string \| string\[\] \| undefined' is not assignable to type 'string'/,
   },
   {
     name: 'fixture: optional body may be undefined in the handler',
-    bad: `const h: EH['postItemsItemIdTouch'] = ({ body }) => ({ status: 200, body: { touched: true, note: body.note ?? null } }); void h;`,
-    good: `const h: EH['postItemsItemIdTouch'] = ({ body }) => ({ status: 200, body: { touched: true, note: body?.note ?? null } }); void h;`,
+    bad: `const h: EH['postItemsItemIdTouch'] = ({ body }) => respond(200, { touched: true, note: body.note ?? null }); void h;`,
+    good: `const h: EH['postItemsItemIdTouch'] = ({ body }) => respond(200, { touched: true, note: body?.note ?? null }); void h;`,
     expected: /'body' is possibly 'undefined'/,
   },
   {
@@ -135,11 +175,12 @@ let dir: string;
 let program: ts.Program;
 let generated: string[];
 
-function messages(file: string): { line: number; text: string }[] {
+function messages(file: string): { line: number; code: number; text: string }[] {
   const source = program.getSourceFile(file);
   if (source === undefined) throw new Error(`${file} is not part of the program`);
   return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => ({
     line: source.getLineAndCharacterOfPosition(d.start ?? 0).line,
+    code: d.code,
     text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
   }));
 }
@@ -173,9 +214,11 @@ describe('the type checker rejects misuse of generated code', () => {
   });
 
   it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_, i) => {
+    const c = CASES[i] as Case;
     const found = messages(join(dir, fileName(i)));
     expect(found).toHaveLength(1);
-    expect(found[0]?.line).toBe(CASE_LINE);
-    expect(found[0]?.text).toMatch((CASES[i] as Case).expected);
+    expect(found[0]?.line).toBe(CASE_LINE + (c.line ?? 0));
+    expect(found[0]?.text).toMatch(c.expected);
+    if (c.code !== undefined) expect(found[0]?.code).toBe(c.code);
   });
 });

@@ -20,8 +20,8 @@ beforeAll(async () => {
   await redisReady(redis);
 });
 afterAll(async () => {
-  redis.disconnect();
-  await server.stop();
+  redis?.disconnect();
+  await server?.stop();
 });
 
 const stores: [string, () => ConnectionStore][] = [
@@ -34,7 +34,7 @@ describe.each(stores)('notion-service with the %s store', (_name, makeStore) => 
   beforeAll(async () => {
     app = await buildNotionApp({ store: makeStore(), internalTokens: [TOKEN], logger: false });
   });
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
   const url = '/internal/notion/users/usr_n1';
 
   it('connects, reads the context, disconnects (idempotently)', async () => {

@@ -12,7 +12,7 @@ beforeAll(async () => {
   server = await startRedis();
 });
 afterAll(async () => {
-  await server.stop();
+  await server?.stop();
 });
 
 describe('createRedis against a real redis-server', () => {

@@ -7,7 +7,7 @@ import {
   notionServiceRoutesPlugin,
 } from '../../../generated/index.js';
 import { currentContext } from '../../../lib/context/request-context.js';
-import { createServiceApp, internalAuthenticator } from '../../../lib/server/index.js';
+import { createServiceApp, internalAuthenticator, respond } from '../../../lib/server/index.js';
 
 const TOKEN = 'T0k3n-for-service-app-tests-0123456789';
 let ready = true;
@@ -22,10 +22,10 @@ const handlers: NotionServiceHandlers = {
       hasSignal: c?.signal !== undefined,
     } as never);
     if (params.userId === 'boom') throw new Error('secret internal detail');
-    return { status: 200, body: { connected: false, token: null } };
+    return respond(200, { connected: false, token: null });
   },
-  connectNotion: () => ({ status: 204 }),
-  disconnectNotion: () => ({ status: 204 }),
+  connectNotion: () => respond(204),
+  disconnectNotion: () => respond(204),
 };
 
 let app: FastifyInstance;

@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type NotionServiceHandlers, notionServiceRoutesPlugin } from '../../../generated/index.js';
-import { createServiceApp, internalAuthenticator } from '../../../lib/server/index.js';
+import { createServiceApp, internalAuthenticator, respond } from '../../../lib/server/index.js';
 import { closeStalledConnections } from '../../../lib/server/stalled-connections.js';
 
 const TOKEN = 'T0k3n-for-stalled-connection-tests-0123';
@@ -86,11 +86,11 @@ describe('createServiceApp idleTimeoutMs', () => {
       getNotionContext: ({ params }) =>
         params.userId === 'hang'
           ? new Promise((resolve) => {
-              release = () => resolve({ status: 200, body: { connected: false, token: null } });
+              release = () => resolve(respond(200, { connected: false, token: null }));
             })
-          : { status: 200, body: { connected: false, token: null } },
-      connectNotion: () => ({ status: 204 }),
-      disconnectNotion: () => ({ status: 204 }),
+          : respond(200, { connected: false, token: null }),
+      connectNotion: () => respond(204),
+      disconnectNotion: () => respond(204),
     };
     const app: FastifyInstance = await createServiceApp({
       name: 'notion-service',

@@ -84,10 +84,14 @@ describe('main.ts', () => {
       /decodes to 16 bytes/,
     ],
   ])('exits 1 with one clear line %s', async (_name, extra, message) => {
-    const run = promisify(execFile)(process.execPath, ['--import', 'tsx', 'services/user-service/main.ts'], {
-      env: { PATH: process.env.PATH, PORT: '0', ...env(extra) },
-      timeout: 10_000,
-    });
+    const run = promisify(execFile)(
+      process.execPath,
+      ['--conditions=switchboard-source', '--import', 'tsx', 'services/user-service/main.ts'],
+      {
+        env: { PATH: process.env.PATH, PORT: '0', ...env(extra) },
+        timeout: 10_000,
+      },
+    );
     const failure = await run.then(
       () => undefined,
       (error: { code?: number; stderr?: string }) => error,

@@ -1,5 +1,6 @@
 import Fastify from 'fastify';
 import { authServiceRoutesPlugin } from '../../../generated/auth-service/server.js';
+import { respond } from '../../../lib/server/index.js';
 import type { VerifiedUser } from '../../../services/shared/verified-user.js';
 
 /** How the fake answers `POST /auth/verify`. */
@@ -16,7 +17,7 @@ export interface FakeAuthService {
   close(): Promise<void>;
 }
 
-const REFUSED = { status: 401, body: { error: 'Unauthorized' } } as const;
+const UNAUTHORIZED = { error: 'Unauthorized' };
 
 /** Starts the fake on 127.0.0.1, port 0. */
 export async function startFakeAuthService(): Promise<FakeAuthService> {
@@ -41,14 +42,13 @@ export async function startFakeAuthService(): Promise<FakeAuthService> {
         if (fake.mode === 'fail-500') throw new Error('auth-service exploded');
         if (fake.mode === 'hang') await new Promise<void>((resolve) => hanging.add(resolve));
         const user = fake.tokens.get(body.token);
-        if (user === undefined)
-          return { status: 401, body: { error: 'Invalid token', code: 'TOKEN_INVALID' } };
-        return { status: 200, body: { valid: true, ...user } };
+        if (user === undefined) return respond(401, { error: 'Invalid token', code: 'TOKEN_INVALID' });
+        return respond(200, { valid: true, ...user });
       },
-      issueToken: () => REFUSED,
-      revokeToken: () => REFUSED,
+      issueToken: () => respond(401, UNAUTHORIZED),
+      revokeToken: () => respond(401, UNAUTHORIZED),
     },
-    authenticate: { InternalAuth: () => ({ ok: false, ...REFUSED }) },
+    authenticate: { InternalAuth: () => ({ ok: false, status: 401, body: UNAUTHORIZED }) },
   });
   fake.url = await app.listen({ host: '127.0.0.1', port: 0 });
   return fake;

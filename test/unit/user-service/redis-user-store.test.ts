@@ -19,8 +19,8 @@ beforeAll(async () => {
   expect(await redisReady(redis)).toBe(true);
 });
 afterAll(async () => {
-  redis.disconnect();
-  await Promise.all([server.stop(), auth.close()]);
+  redis?.disconnect();
+  await Promise.all([server?.stop(), auth?.close()]);
 });
 
 describe('redisUserStore against a real redis-server', () => {
@@ -44,7 +44,7 @@ describe('user-service on Redis', () => {
   beforeAll(async () => {
     app = await buildTestApp(auth.url, redisUserStore(redis));
   });
-  afterAll(() => app.close());
+  afterAll(() => app?.close());
 
   const keys = () => app.inject({ url: '/internal/users/usr_ada/llm-keys', headers: internal });
 

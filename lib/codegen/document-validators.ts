@@ -1,0 +1,83 @@
+import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { createAjv } from '../contract/verify/schema-validators.js';
+import { toJsonSchema } from './json-schema.js';
+import { fromPointer, toPointer } from './spec-error.js';
+
+type Json = Record<string, unknown>;
+type Compiled = ValidateFunction | undefined;
+
+/** How a value is checked: as a body (`strict`), or as a path, query or header value (`coercing`). */
+export type ValueKind = 'strict' | 'coercing';
+
+/** Compiles a schema of the document; undefined when Ajv cannot compile it. Cached per schema object. */
+export type DocumentValidator = (schema: unknown, kind: ValueKind) => Compiled;
+
+const DOCUMENT_ID = 'switchboard:document';
+const COMPONENT = '#/components/schemas/';
+
+/**
+ * Validators for schemas of one bundled document, with Ajv set up as a Switchboard server validates
+ * (createAjv). Each component schema is converted once (OpenAPI 3.0 forms to JSON Schema, refs kept) and
+ * registered under its own id, so Ajv compiles it once for the whole document instead of once per place
+ * that inlines it (seconds on a large spec), and a recursive schema compiles too.
+ */
+export function documentValidator(doc: Json): DocumentValidator {
+  const components = (doc.components ?? {}) as Json;
+  const schemas = (components.schemas ?? {}) as Json;
+  // By index: a component name may hold characters an id (a URI) cannot.
+  const ids = new Map(Object.keys(schemas).map((name, i) => [name, `switchboard:schema/${i}`]));
+  const retarget = (ref: string): string => {
+    if (!ref.startsWith(COMPONENT)) return ref.startsWith('#') ? `${DOCUMENT_ID}${ref}` : ref;
+    const [name = '', ...rest] = fromPointer(`#/${ref.slice(COMPONENT.length)}`);
+    const id = ids.get(name);
+    if (id === undefined) return `${DOCUMENT_ID}${ref}`;
+    return rest.length === 0 ? id : `${id}#${toPointer(rest)}`;
+  };
+  const convert = (schema: unknown) => withRefs(toJsonSchema(schema, doc, [], 'keep'), retarget);
+  const registered = [...ids].map(([name, id]) => ({ id, schema: convert(schemas[name]) as object }));
+  const instances = new Map<ValueKind, Ajv2020>();
+  const ajvFor = (kind: ValueKind): Ajv2020 => {
+    let ajv = instances.get(kind);
+    if (ajv === undefined) {
+      // Not inlining refs is what lets compiled components be shared; a schema Ajv refuses fails on use.
+      // Formats are not checked, as `switchboard lint` does not check them in examples: real specs are full
+      // of `2008-01-02` under date-time and relative URIs under uri, which no consumer could misread.
+      ajv = createAjv(kind === 'coercing' ? 'array' : false, {
+        logger: false,
+        inlineRefs: false,
+        validateSchema: false,
+        validateFormats: false,
+      });
+      ajv.addSchema({ ...doc, $id: DOCUMENT_ID });
+      for (const { id, schema } of registered) ajv.addSchema(schema, id);
+      instances.set(kind, ajv);
+    }
+    return ajv;
+  };
+  const compiled = { strict: new Map<unknown, Compiled>(), coercing: new Map<unknown, Compiled>() };
+  return (schema, kind) => {
+    const cache = compiled[kind];
+    if (cache.has(schema)) return cache.get(schema);
+    let validate: Compiled;
+    try {
+      validate = ajvFor(kind).compile(convert(schema) as object);
+    } catch {
+      validate = undefined; // a schema Ajv refuses (a pattern JavaScript cannot parse) validates nothing
+    }
+    cache.set(schema, validate);
+    return validate;
+  };
+}
+
+/** A copy of `node` with every string `$ref` passed through `retarget`. */
+function withRefs(node: unknown, retarget: (ref: string) => string): unknown {
+  if (Array.isArray(node)) return node.map((v) => withRefs(v, retarget));
+  if (typeof node !== 'object' || node === null) return node;
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' ? retarget(v) : withRefs(v, retarget),
+    ]),
+  );
+}

@@ -1,0 +1,3 @@
+// The package root: the client runtime (Result helpers, error codes, policies). Servers import
+// `switchboard/server`, tests `switchboard/testing`.
+export * from './client/index.js';
