@@ -8,6 +8,7 @@ import {
   type RequestContextOptions,
   requestContextPlugin,
 } from './request-context-plugin.js';
+import { requestLogOptions } from './request-log-options.js';
 import type { Authenticator } from './route-table.js';
 import type { RoutesPluginOptions } from './routes-plugin.js';
 import { closeStalledConnections } from './stalled-connections.js';
@@ -64,11 +65,10 @@ export async function createServiceApp<H extends object>(
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
     return503OnClosing: true,
-    disableRequestLogging: process.env.LOG_REQUESTS !== '1',
     // The request ID is the correlation ID: Fastify's own per-request logger then carries it.
     requestIdHeader: false,
     genReqId: correlationIdOf,
-    requestIdLogLabel: 'correlationId',
+    ...requestLogOptions(),
   });
   closeStalledConnections(app.server, options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   if (options.document !== undefined) await app.register(docsPlugin, { document: options.document });
