@@ -47,6 +47,7 @@ format: $(NODE_MODULES) ## apply biome's formatting and safe fixes
 	npx biome check --write .
 
 test: build ## everything: drift check, type tests, unit, integration and contract tests
+	@node scripts/run-tests.js --preflight
 	$(SWITCHBOARD) generate --check
 	npx tsc --noEmit -p tsconfig.json
 	node scripts/run-tests.js

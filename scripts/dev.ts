@@ -54,7 +54,7 @@ function stopAll(code: number): void {
 for (const name of SERVICES) {
   const child = spawn(
     process.execPath,
-    ['--conditions=switchboard-source', '--import', 'tsx', join(root, 'services', name, 'main.ts')],
+    ['--conditions=switchboard-source', '--import', 'tsx', join(root, config.servicesDir, name, 'main.ts')],
     {
       cwd: root,
       env: { ...env, PORT: String(port(name)) },

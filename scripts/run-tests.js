@@ -2,7 +2,7 @@
 // alone, since it asserts timings — and prints one plain closing line ("N passed, N failed, N skipped")
 // that CI reads. "failed" counts every failure: failed tests, test files or `describe`s that failed outside a
 // test (see test-summary-reporter.ts), unhandled errors, and a vitest exit code that nothing else explains.
-// Extra arguments are passed to both passes.
+// Extra arguments are passed to both passes; `--preflight` alone only checks that redis-server runs.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
@@ -24,6 +24,8 @@ if (probe.error !== undefined || probe.status !== 0) {
   console.log(`\n${closingLine({ passed: 0, failed: 1, skipped: 0 })}`);
   process.exit(1);
 }
+// `make test` runs this check first, before the drift check and tsc, so a missing Redis stops it at once.
+if (process.argv[2] === '--preflight') process.exit(0);
 
 /** The reporter's `TestSummary`, or undefined when vitest wrote none (it crashed, or was killed). */
 function readSummary(file) {

@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import { InitError, initProject } from '../scaffold/init-project.js';
 import { ConfigFileError } from '../scaffold/project-config.js';
-import { ScaffoldConflictError } from '../scaffold/scaffold-files.js';
+import { ScaffoldConflictError, ScaffoldWriteError } from '../scaffold/scaffold-files.js';
 
 const HELP = `usage: switchboard init [dir]
 
 Makes a repository (default: the current folder) ready for Switchboard:
   specs/common.yaml            security schemes, the Error body, shared responses and headers
-  specs/example-service.yaml   an example service spec that passes the house lint
+  specs/example-service.yaml   an example service spec that passes the house lint (first run only)
   switchboard.config.json      folders and options the commands read (specs, out, services, tests)
-  package.json                 "type": "module" and the scripts generate, check, lint, mock, verify,
-                               diff, dev, build, test (existing scripts are kept)
+  package.json                 "type": "module", switchboard and fastify in dependencies, and the scripts
+                               generate, check, lint, mock, verify, diff, dev, build, test (yours are kept)
   tsconfig.json, .gitignore    when there is none
   .github/workflows/switchboard.yml   CI: lint, drift check, breaking-change gate, tests
 Never overwrites a file it did not write: it refuses, names the file and writes nothing.`;
@@ -38,6 +38,8 @@ export async function initCommand(args: string[]): Promise<number> {
     for (const file of result.written) console.log(`  wrote     ${file}`);
     for (const file of result.unchanged) console.log(`  unchanged ${file}`);
     for (const script of result.keptScripts) console.log(`  kept your package.json script '${script}'`);
+    for (const dep of result.movedToDependencies)
+      console.log(`  moved ${dep} from devDependencies to dependencies (the services import it at run time)`);
     console.log(
       '\nnext: npm install, then `npx switchboard new service <name>` and `npm test`\n' +
         '(`npx switchboard help` lists every command)',

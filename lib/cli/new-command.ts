@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { generate } from '../codegen/generate.js';
 import { SpecErrors } from '../codegen/spec-error.js';
 import { NewServiceError, newService } from '../scaffold/new-service.js';
-import { ConfigFileError } from '../scaffold/project-config.js';
-import { ScaffoldConflictError } from '../scaffold/scaffold-files.js';
+import { findProjectRoot } from '../scaffold/project-root.js';
+import { ScaffoldConflictError, ScaffoldWriteError } from '../scaffold/scaffold-files.js';
 
 const HELP = `usage: switchboard new service <name> [--port N]
 
@@ -36,38 +36,52 @@ export async function newCommand(args: string[]): Promise<number> {
     console.error(`switchboard new: expected 'new service <name>'\n\n${HELP}`);
     return 2;
   }
-  const port = parsed.values.port === undefined ? undefined : Number(parsed.values.port);
-  if (port !== undefined && !/^\d+$/.test(parsed.values.port ?? '')) {
-    console.error(`switchboard new: --port must be an integer from 1 to 65535, got '${parsed.values.port}'`);
+  const rawPort = parsed.values.port;
+  const port = rawPort === undefined ? undefined : Number(rawPort);
+  if (port !== undefined && (!/^\d+$/.test(rawPort ?? '') || port < 1 || port > 65535)) {
+    console.error(`switchboard new: --port must be an integer from 1 to 65535, got '${rawPort}'`);
     return 2;
   }
-  try {
-    const result = newService('.', name, port);
-    for (const file of result.written) console.log(`  wrote     ${file}`);
-    const report = await generate({
-      specsDir: join('.', result.config.specs),
-      outDir: join('.', result.config.out),
-    });
-    const generated = report.events.filter((e) => e.status === 'generated').map((e) => e.service);
-    console.log(`  generated ${generated.join(', ') || 'nothing new'} into ${result.config.out}/`);
-    console.log(
-      `\n${name} listens on port ${result.port} in \`switchboard dev\`; edit its spec, then \`npx switchboard generate\``,
+  const root = findProjectRoot();
+  if (root === undefined) {
+    console.error(
+      'switchboard new: no switchboard.config.json or package.json here or above; run `switchboard init` first',
     );
-    return 0;
+    return 1;
+  }
+  let result: ReturnType<typeof newService>;
+  try {
+    result = newService(root, name, port);
   } catch (error) {
-    if (error instanceof SpecErrors) {
-      for (const e of error.errors) console.error(e.format((f) => relative(process.cwd(), f) || f));
-      console.error(`switchboard new: the files are written, but generation failed: ${error.message}`);
-      return 1;
-    }
     if (
       error instanceof NewServiceError ||
       error instanceof ScaffoldConflictError ||
-      error instanceof ConfigFileError
+      error instanceof ScaffoldWriteError
     ) {
       console.error(`switchboard new: ${error.message}`);
       return 1;
     }
     throw error;
   }
+  const shown = (file: string) => relative(process.cwd(), join(root, file)) || file;
+  for (const file of result.written) console.log(`  wrote     ${shown(file)}`);
+  try {
+    const report = await generate({
+      specsDir: join(root, result.config.specs),
+      outDir: join(root, result.config.out),
+    });
+    const generated = report.events.filter((e) => e.status === 'generated').map((e) => e.service);
+    console.log(`  generated ${generated.join(', ') || 'nothing new'} into ${shown(result.config.out)}/`);
+  } catch (error) {
+    if (!(error instanceof SpecErrors)) throw error;
+    for (const e of error.errors) console.error(e.format((f) => relative(process.cwd(), f) || f));
+    console.error(
+      `switchboard new: ${name}'s files are written, but generating failed (${error.message}); fix the spec named above, then run \`switchboard generate\``,
+    );
+    return 1;
+  }
+  console.log(
+    `\n${name} listens on port ${result.port} in \`switchboard dev\`; edit its spec, then \`npx switchboard generate\``,
+  );
+  return 0;
 }

@@ -43,9 +43,15 @@ export class ConfigFileError extends Error {
   override readonly name = 'ConfigFileError';
 }
 
+/** Service names: lowercase words joined by `-` (`billing`, `billing-service`), at most 50 characters. */
+export const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
 const STRING_KEYS = ['specs', 'out', 'servicesDir', 'testsDir', 'diffBase'] as const;
 
-/** Reads `switchboard.config.json` in `root`, or the defaults when there is none. Throws ConfigFileError. */
+/**
+ * Reads `switchboard.config.json` in `root` (default: the current folder), or the defaults when there is none.
+ * Throws ConfigFileError naming the field for JSON that is not a valid config.
+ */
 export function readProjectConfig(root = process.cwd()): ProjectConfig {
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return structuredClone(DEFAULT_CONFIG);
@@ -85,6 +91,10 @@ function readServices(value: unknown): Record<string, ServiceEntry> {
     throw new ConfigFileError(`${CONFIG_FILE}: 'services' must be an object of { "<name>": { "port": N } }`);
   const services: Record<string, ServiceEntry> = {};
   for (const [name, entry] of Object.entries(value)) {
+    if (!SERVICE_NAME.test(name) || name.length > 50)
+      throw new ConfigFileError(
+        `${CONFIG_FILE}: 'services' has '${name}', which is not a service name (lowercase words joined by '-')`,
+      );
     const port = (entry as { port?: unknown } | null)?.port;
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535)
       throw new ConfigFileError(`${CONFIG_FILE}: 'services.${name}.port' must be an integer from 1 to 65535`);

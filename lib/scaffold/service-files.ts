@@ -5,9 +5,6 @@ import type { ProjectConfig } from './project-config.js';
 import { renderTemplate } from './render-template.js';
 import type { PlannedFile } from './scaffold-files.js';
 
-/** Service names: lowercase words joined by `-` (`billing`, `billing-service`), at most 50 characters. */
-export const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-
 /** The internal path prefix of a service: its name without a trailing `-service` (`billing-service` → `billing`). */
 export function internalPrefix(name: string): string {
   return name.endsWith('-service') && name !== '-service' ? name.slice(0, -'-service'.length) : name;
