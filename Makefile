@@ -14,6 +14,7 @@ install: $(NODE_MODULES) ## install dependencies from the lockfile (npm ci) when
 $(NODE_MODULES): package.json package-lock.json
 	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("switchboard needs Node >= 20.19, found "+process.version); process.exit(1) }'
 	@mkdir -p .switchboard
+	@echo "installing dependencies from the lockfile (npm ci)…"
 	@npm ci --no-audit --no-fund > .switchboard/npm-ci.log 2>&1 || { \
 	  cat .switchboard/npm-ci.log; echo "make install: npm ci failed (log above, also in .switchboard/npm-ci.log)"; exit 1; }
 	@touch $(NODE_MODULES)

@@ -3,9 +3,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { formatLogLine } from '../lib/cli/log-line.js';
 import { readProjectConfig } from '../lib/scaffold/project-config.js';
 import { devSecrets } from './dev-secrets.js';
-import { formatLogLine } from './log-line.js';
 
 const root = join(import.meta.dirname, '..');
 // The services and their ports come from switchboard.config.json (`switchboard new service` adds there);

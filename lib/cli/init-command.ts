@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { InitError, initProject } from '../scaffold/init-project.js';
+import { EXAMPLE_SERVICE, InitError, initProject } from '../scaffold/init-project.js';
 import { ConfigFileError } from '../scaffold/project-config.js';
 import { ScaffoldConflictError, ScaffoldWriteError } from '../scaffold/scaffold-files.js';
 
@@ -40,14 +40,18 @@ export async function initCommand(args: string[]): Promise<number> {
     for (const script of result.keptScripts) console.log(`  kept your package.json script '${script}'`);
     for (const dep of result.movedToDependencies)
       console.log(`  moved ${dep} from devDependencies to dependencies (the services import it at run time)`);
-    console.log(
-      '\nnext: npm install, then `npx switchboard new service <name>` and `npm test`\n' +
-        '(`npx switchboard help` lists every command)',
-    );
+    const next = [
+      'npm install, then `npx switchboard new service <name>` and `npm test`',
+      `specs/${EXAMPLE_SERVICE.name}.yaml is an example to read: delete it once you have a service of your own`,
+      `\`npm run diff\` compares specs with ${result.config.diffBase} (diffBase in switchboard.config.json)`,
+      '`npx switchboard help` lists every command',
+    ];
+    console.log(`\nnext:\n${next.map((line) => `  - ${line}`).join('\n')}`);
     return 0;
   } catch (error) {
     if (
       error instanceof ScaffoldConflictError ||
+      error instanceof ScaffoldWriteError ||
       error instanceof InitError ||
       error instanceof ConfigFileError
     ) {

@@ -22,7 +22,8 @@ documented status whose body validates; invalid requests must get a documented 4
   <spec>             the provider's OpenAPI file (or a service name: specs/<name>.yaml)
   --url URL          the provider's base URL, e.g. http://127.0.0.1:3002
   --token T          value of apiKey schemes such as X-Internal-Auth
-                     (default: env INTEXURAOS_INTERNAL_AUTH_TOKEN, legacy INTERNAL_AUTH_TOKEN; first value)
+                     (default: env INTERNAL_AUTH_TOKEN, or INTEXURAOS_INTERNAL_AUTH_TOKEN, which wins as it
+                     does in the services; the first of comma-separated values)
   --bearer T         token for bearer schemes (Authorization: Bearer T)
   --cases N          cases per operation, auth checks on top (default ${DEFAULT_CASES})
   --seed S           replay the requests of an earlier run (default: a fresh seed, printed)
@@ -30,10 +31,15 @@ documented status whose body validates; invalid requests must get a documented 4
   --concurrency N    requests in flight (default ${DEFAULT_CONCURRENCY})
   --timeout MS       longest wait for an answer (default ${DEFAULT_TIMEOUT_MS})
   --json             print the report as JSON
+  --allow-missing-credentials
+                     exit 0 even when a secured operation could only be sent without credentials (by
+                     default that exits 2: its valid requests were refused, so little was verified)
 
-Curl lines refer to secrets as $INTEXURAOS_INTERNAL_AUTH_TOKEN and $BEARER_TOKEN; export them to replay.`;
+Curl lines refer to secrets as $INTERNAL_AUTH_TOKEN and $BEARER_TOKEN; export them to replay.`;
 
-type Parsed = { options: VerifyOptions; json: boolean } | { exitCode: number; message: string };
+type Parsed =
+  | { options: VerifyOptions; json: boolean; allowMissing: boolean }
+  | { exitCode: number; message: string };
 
 function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
   let parsed: ReturnType<typeof parse>;
@@ -66,7 +72,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
   if (numbers.timeout !== undefined) options.timeoutMs = numbers.timeout;
   if (values.seed !== undefined) options.seed = values.seed;
   if (values.operation !== undefined) options.operations = values.operation;
-  return { options, json: values.json === true };
+  return { options, json: values.json === true, allowMissing: values['allow-missing-credentials'] === true };
 }
 
 function parse(args: string[]) {
@@ -83,6 +89,7 @@ function parse(args: string[]) {
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       json: { type: 'boolean' },
+      'allow-missing-credentials': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -105,7 +112,18 @@ export async function verifyCommand(args: string[], env: NodeJS.ProcessEnv = pro
   try {
     const report = await verifyProvider(parsed.options);
     console.log(parsed.json ? JSON.stringify(report, null, 2) : formatReport(report));
-    return report.ok ? 0 : 1;
+    if (!report.ok) return 1;
+    const missing = report.operations
+      .flatMap((op) => op.notes)
+      .filter((n) => n.startsWith('no credentials for'));
+    if (missing.length > 0 && !parsed.allowMissing) {
+      console.error(
+        `switchboard verify: ${[...new Set(missing)].join('; ')}: pass --token/--bearer (or set INTERNAL_AUTH_TOKEN), ` +
+          'or --allow-missing-credentials to accept a run that checked only refusals',
+      );
+      return 2;
+    }
+    return 0;
   } catch (error) {
     if (!(error instanceof VerifyInputError)) throw error;
     console.error(`switchboard verify: ${error.message}`);

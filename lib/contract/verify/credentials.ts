@@ -28,7 +28,7 @@ export function chooseAlternative(security: readonly string[][], credentials: Cr
 /** The shell variable a curl line uses for a scheme's secret. */
 export function secretVariable(name: string, scheme: SecuritySchemeSpec | undefined): string {
   if (scheme?.type === 'apiKey' && scheme.name.toLowerCase() === 'x-internal-auth')
-    return 'INTEXURAOS_INTERNAL_AUTH_TOKEN';
+    return 'INTERNAL_AUTH_TOKEN';
   if (scheme?.type === 'http' && scheme.scheme.toLowerCase() === 'bearer') return 'BEARER_TOKEN';
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }

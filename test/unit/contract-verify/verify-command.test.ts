@@ -65,7 +65,7 @@ describe('switchboard verify', () => {
     expect(r.out).toContain('violations of getGadget (GET /internal/gadgets/gadgets/{id}):');
     expect(r.out).toContain('undocumented status 418');
     expect(r.out).toMatch(
-      /curl -sS -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/internal\/gadgets\/gadgets\/[^']*' .*"X-Internal-Auth: \$\{INTEXURAOS_INTERNAL_AUTH_TOKEN\}"|curl -sS -i -X GET http:\/\/127\.0\.0\.1:\d+\/internal\/gadgets\/gadgets\/\S+ .*"X-Internal-Auth: \$\{INTEXURAOS_INTERNAL_AUTH_TOKEN\}"/,
+      /curl -sS -i -X GET 'http:\/\/127\.0\.0\.1:\d+\/internal\/gadgets\/gadgets\/[^']*' .*"X-Internal-Auth: \$\{INTERNAL_AUTH_TOKEN\}"|curl -sS -i -X GET http:\/\/127\.0\.0\.1:\d+\/internal\/gadgets\/gadgets\/\S+ .*"X-Internal-Auth: \$\{INTERNAL_AUTH_TOKEN\}"/,
     );
   });
 
@@ -85,6 +85,16 @@ describe('switchboard verify', () => {
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ ok: true, seed: '5', casesPerOperation: 10, violations: 0 });
     expect(report.operations).toHaveLength(3);
+  });
+
+  it('exits 2 when a secured operation could only be sent without credentials, unless that is allowed', async () => {
+    const bare = [GADGET_SPEC, '--url', goodUrl, '--cases', '5', '--seed', 'nocreds'];
+    const refused = await run(bare);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/no credentials for InternalAuth.*pass --token/);
+    const allowed = await run([...bare, '--allow-missing-credentials']);
+    expect(allowed.code).toBe(0);
+    expect(allowed.err).toBe('');
   });
 
   it('exits 2 on bad input', async () => {
