@@ -67,7 +67,9 @@ describe('the packed tarball in a new project', () => {
   it('init, new service, generate, tsc, node: a generated client call succeeds and verify passes', async () => {
     expect(switchboard('init')).toContain('wrote     specs/common.yaml');
     run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
-    expect(switchboard('new', 'service', 'billing-service', '--port', '3150')).toContain('generated billing-service');
+    expect(switchboard('new', 'service', 'billing-service', '--port', '3150')).toContain(
+      'generated billing-service',
+    );
     expect(switchboard('lint')).toContain('no problems');
     expect(switchboard('generate', '--check')).toContain('up to date');
     const client = readFileSync(join(project, 'generated', 'billing-service', 'client.ts'), 'utf8');
