@@ -6,9 +6,126 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
 import type { paths } from './types.js';
+
+/** The component schemas of auth-service that the routes refer to by `$id`, each once (JSON Schema 2020-12). */
+export const authServiceSchemas: readonly SharedSchema[] = [
+  {
+    $id: "switchboard:auth-service/Jwt",
+    type: "string",
+    minLength: 1,
+    maxLength: 8192,
+    description: "A compact-serialised JWT.",
+  },
+  {
+    $id: "switchboard:auth-service/UserId",
+    type: "string",
+    minLength: 1,
+    maxLength: 128,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:auth-service/TenantId",
+    type: "string",
+    minLength: 1,
+    maxLength: 128,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:auth-service/Email",
+    type: "string",
+    format: "email",
+    maxLength: 254,
+  },
+  {
+    $id: "switchboard:auth-service/VerifyTokenRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["token"],
+    properties: {
+      token: { $ref: "switchboard:auth-service/Jwt" },
+    },
+  },
+  {
+    $id: "switchboard:auth-service/VerifiedToken",
+    type: "object",
+    additionalProperties: false,
+    required: ["valid", "userId", "email", "tenantId"],
+    properties: {
+      valid: { type: "boolean", const: true },
+      userId: { $ref: "switchboard:auth-service/UserId" },
+      email: { $ref: "switchboard:auth-service/Email" },
+      tenantId: { $ref: "switchboard:auth-service/TenantId" },
+    },
+  },
+  {
+    $id: "switchboard:auth-service/IssueTokenRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["userId", "email", "tenantId"],
+    properties: {
+      userId: { $ref: "switchboard:auth-service/UserId" },
+      email: { $ref: "switchboard:auth-service/Email" },
+      tenantId: { $ref: "switchboard:auth-service/TenantId" },
+      ttlSeconds: {
+        type: "integer",
+        minimum: 60,
+        maximum: 86400,
+        default: 3600,
+        description: "Lifetime of the token in seconds.",
+      },
+    },
+  },
+  {
+    $id: "switchboard:auth-service/IssuedToken",
+    type: "object",
+    additionalProperties: false,
+    required: ["token", "tokenType", "expiresAt", "jti"],
+    properties: {
+      token: { $ref: "switchboard:auth-service/Jwt" },
+      tokenType: { type: "string", const: "Bearer" },
+      expiresAt: { type: "string", format: "date-time", maxLength: 64 },
+      jti: {
+        type: "string",
+        minLength: 1,
+        maxLength: 128,
+        description: "The token's unique id, the key of its revocation.",
+      },
+    },
+  },
+  {
+    $id: "switchboard:auth-service/RevokeTokenRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["token"],
+    properties: {
+      token: { $ref: "switchboard:auth-service/Jwt" },
+    },
+  },
+  {
+    $id: "switchboard:auth-service/Error",
+    type: "object",
+    description: "The single error body of every Switchboard service.",
+    additionalProperties: false,
+    required: ["error"],
+    properties: {
+      error: {
+        type: "string",
+        maxLength: 500,
+        description: "Human-readable message; never contains secrets. Generic for 5xx.",
+      },
+      code: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[A-Z_]+$",
+        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+      },
+    },
+  },
+];
 
 /** Every route of auth-service, with Fastify JSON schemas taken from the spec. */
 export const authServiceRoutes: RouteTable = {
@@ -19,105 +136,12 @@ export const authServiceRoutes: RouteTable = {
     path: "/auth/verify",
     security: [],
     schema: {
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["token"],
-        properties: {
-          token: {
-            type: "string",
-            minLength: 1,
-            maxLength: 8192,
-            description: "A compact-serialised JWT.",
-          },
-        },
-      },
+      body: { $ref: "switchboard:auth-service/VerifyTokenRequest" },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["valid", "userId", "email", "tenantId"],
-          properties: {
-            valid: {
-              type: "boolean",
-              const: true,
-            },
-            userId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            email: {
-              type: "string",
-              format: "email",
-              maxLength: 254,
-            },
-            tenantId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:auth-service/VerifiedToken" },
+        "400": { $ref: "switchboard:auth-service/Error" },
+        "401": { $ref: "switchboard:auth-service/Error" },
+        "503": { $ref: "switchboard:auth-service/Error" },
       },
     },
   },
@@ -130,123 +154,12 @@ export const authServiceRoutes: RouteTable = {
       ["InternalAuth"],
     ],
     schema: {
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["userId", "email", "tenantId"],
-        properties: {
-          userId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          email: {
-            type: "string",
-            format: "email",
-            maxLength: 254,
-          },
-          tenantId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          ttlSeconds: {
-            type: "integer",
-            minimum: 60,
-            maximum: 86400,
-            default: 3600,
-            description: "Lifetime of the token in seconds.",
-          },
-        },
-      },
+      body: { $ref: "switchboard:auth-service/IssueTokenRequest" },
       response: {
-        "201": {
-          type: "object",
-          additionalProperties: false,
-          required: ["token", "tokenType", "expiresAt", "jti"],
-          properties: {
-            token: {
-              type: "string",
-              minLength: 1,
-              maxLength: 8192,
-              description: "A compact-serialised JWT.",
-            },
-            tokenType: {
-              type: "string",
-              const: "Bearer",
-            },
-            expiresAt: {
-              type: "string",
-              format: "date-time",
-              maxLength: 64,
-            },
-            jti: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              description: "The token's unique id, the key of its revocation.",
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "201": { $ref: "switchboard:auth-service/IssuedToken" },
+        "400": { $ref: "switchboard:auth-service/Error" },
+        "401": { $ref: "switchboard:auth-service/Error" },
+        "503": { $ref: "switchboard:auth-service/Error" },
       },
     },
   },
@@ -259,77 +172,11 @@ export const authServiceRoutes: RouteTable = {
       ["InternalAuth"],
     ],
     schema: {
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["token"],
-        properties: {
-          token: {
-            type: "string",
-            minLength: 1,
-            maxLength: 8192,
-            description: "A compact-serialised JWT.",
-          },
-        },
-      },
+      body: { $ref: "switchboard:auth-service/RevokeTokenRequest" },
       response: {
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "400": { $ref: "switchboard:auth-service/Error" },
+        "401": { $ref: "switchboard:auth-service/Error" },
+        "503": { $ref: "switchboard:auth-service/Error" },
       },
     },
   },
@@ -383,5 +230,5 @@ export interface AuthServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function authServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<AuthServiceHandlers>): Promise<void> {
-  registerRoutes(app, "auth-service", authServiceRoutes, options);
+  registerRoutes(app, "auth-service", authServiceRoutes, options, authServiceSchemas);
 }

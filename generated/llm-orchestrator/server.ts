@@ -6,9 +6,96 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
 import type { paths } from './types.js';
+
+/** The component schemas of llm-orchestrator that the routes refer to by `$id`, each once (JSON Schema 2020-12). */
+export const llmOrchestratorSchemas: readonly SharedSchema[] = [
+  {
+    $id: "switchboard:llm-orchestrator/LlmProvider",
+    type: "string",
+    enum: ["google", "openai", "anthropic"],
+  },
+  {
+    $id: "switchboard:llm-orchestrator/Dependency",
+    type: "string",
+    enum: ["user-service", "notion-service"],
+  },
+  {
+    $id: "switchboard:llm-orchestrator/DegradedDependencies",
+    type: "array",
+    description: "Optional dependencies that failed while serving this call; empty when none did.",
+    maxItems: 2,
+    uniqueItems: true,
+    items: { $ref: "switchboard:llm-orchestrator/Dependency" },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/ProviderReadiness",
+    type: "object",
+    additionalProperties: false,
+    required: ["google", "openai", "anthropic"],
+    properties: {
+      google: { type: "boolean" },
+      openai: { type: "boolean" },
+      anthropic: { type: "boolean" },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/Readiness",
+    type: "object",
+    additionalProperties: false,
+    required: ["providers", "notionConnected", "degraded"],
+    properties: {
+      providers: { $ref: "switchboard:llm-orchestrator/ProviderReadiness" },
+      notionConnected: { type: "boolean" },
+      degraded: { $ref: "switchboard:llm-orchestrator/DegradedDependencies" },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/CreatePromptRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["prompt"],
+    properties: {
+      prompt: { type: "string", minLength: 1, maxLength: 8000 },
+      provider: { $ref: "switchboard:llm-orchestrator/LlmProvider" },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/PromptResult",
+    type: "object",
+    additionalProperties: false,
+    required: ["provider", "answer", "usedNotionContext", "degraded"],
+    properties: {
+      provider: { $ref: "switchboard:llm-orchestrator/LlmProvider" },
+      answer: { type: "string", maxLength: 16000 },
+      usedNotionContext: { type: "boolean" },
+      degraded: { $ref: "switchboard:llm-orchestrator/DegradedDependencies" },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/Error",
+    type: "object",
+    description: "The single error body of every Switchboard service.",
+    additionalProperties: false,
+    required: ["error"],
+    properties: {
+      error: {
+        type: "string",
+        maxLength: 500,
+        description: "Human-readable message; never contains secrets. Generic for 5xx.",
+      },
+      code: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[A-Z_]+$",
+        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+      },
+    },
+  },
+];
 
 /** Every route of llm-orchestrator, with Fastify JSON schemas taken from the spec. */
 export const llmOrchestratorRoutes: RouteTable = {
@@ -24,129 +111,17 @@ export const llmOrchestratorRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          uid: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          uid: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9_-]+$" },
         },
         required: ["uid"],
         additionalProperties: false,
       },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["providers", "notionConnected", "degraded"],
-          properties: {
-            providers: {
-              type: "object",
-              additionalProperties: false,
-              required: ["google", "openai", "anthropic"],
-              properties: {
-                google: {
-                  type: "boolean",
-                },
-                openai: {
-                  type: "boolean",
-                },
-                anthropic: {
-                  type: "boolean",
-                },
-              },
-            },
-            notionConnected: {
-              type: "boolean",
-            },
-            degraded: {
-              type: "array",
-              description: "Optional dependencies that failed while serving this call; empty when none did.",
-              maxItems: 2,
-              uniqueItems: true,
-              items: {
-                type: "string",
-                enum: ["user-service", "notion-service"],
-              },
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "502": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:llm-orchestrator/Readiness" },
+        "400": { $ref: "switchboard:llm-orchestrator/Error" },
+        "401": { $ref: "switchboard:llm-orchestrator/Error" },
+        "502": { $ref: "switchboard:llm-orchestrator/Error" },
+        "503": { $ref: "switchboard:llm-orchestrator/Error" },
       },
     },
   },
@@ -159,146 +134,14 @@ export const llmOrchestratorRoutes: RouteTable = {
       ["BearerAuth"],
     ],
     schema: {
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["prompt"],
-        properties: {
-          prompt: {
-            type: "string",
-            minLength: 1,
-            maxLength: 8000,
-          },
-          provider: {
-            type: "string",
-            enum: ["google", "openai", "anthropic"],
-          },
-        },
-      },
+      body: { $ref: "switchboard:llm-orchestrator/CreatePromptRequest" },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["provider", "answer", "usedNotionContext", "degraded"],
-          properties: {
-            provider: {
-              type: "string",
-              enum: ["google", "openai", "anthropic"],
-            },
-            answer: {
-              type: "string",
-              maxLength: 16000,
-            },
-            usedNotionContext: {
-              type: "boolean",
-            },
-            degraded: {
-              type: "array",
-              description: "Optional dependencies that failed while serving this call; empty when none did.",
-              maxItems: 2,
-              uniqueItems: true,
-              items: {
-                type: "string",
-                enum: ["user-service", "notion-service"],
-              },
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "409": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "502": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:llm-orchestrator/PromptResult" },
+        "400": { $ref: "switchboard:llm-orchestrator/Error" },
+        "401": { $ref: "switchboard:llm-orchestrator/Error" },
+        "409": { $ref: "switchboard:llm-orchestrator/Error" },
+        "502": { $ref: "switchboard:llm-orchestrator/Error" },
+        "503": { $ref: "switchboard:llm-orchestrator/Error" },
       },
     },
   },
@@ -342,5 +185,5 @@ export interface LlmOrchestratorHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function llmOrchestratorRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<LlmOrchestratorHandlers>): Promise<void> {
-  registerRoutes(app, "llm-orchestrator", llmOrchestratorRoutes, options);
+  registerRoutes(app, "llm-orchestrator", llmOrchestratorRoutes, options, llmOrchestratorSchemas);
 }

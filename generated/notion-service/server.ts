@@ -6,9 +6,84 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
 import type { paths } from './types.js';
+
+/** The component schemas of notion-service that the routes refer to by `$id`, each once (JSON Schema 2020-12). */
+export const notionServiceSchemas: readonly SharedSchema[] = [
+  {
+    $id: "switchboard:notion-service/UserId",
+    type: "string",
+    minLength: 1,
+    maxLength: 128,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:notion-service/NotionToken",
+    type: "string",
+    minLength: 1,
+    maxLength: 512,
+    description: "A Notion integration token.",
+  },
+  {
+    $id: "switchboard:notion-service/NotionConnected",
+    type: "object",
+    additionalProperties: false,
+    required: ["connected", "token"],
+    properties: {
+      connected: { type: "boolean", const: true },
+      token: { $ref: "switchboard:notion-service/NotionToken" },
+    },
+  },
+  {
+    $id: "switchboard:notion-service/NotionDisconnected",
+    type: "object",
+    additionalProperties: false,
+    required: ["connected", "token"],
+    properties: {
+      connected: { type: "boolean", const: false },
+      token: { type: "null" },
+    },
+  },
+  {
+    $id: "switchboard:notion-service/NotionContext",
+    oneOf: [
+      { $ref: "switchboard:notion-service/NotionConnected" },
+      { $ref: "switchboard:notion-service/NotionDisconnected" },
+    ],
+  },
+  {
+    $id: "switchboard:notion-service/ConnectNotionRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["token"],
+    properties: {
+      token: { $ref: "switchboard:notion-service/NotionToken" },
+    },
+  },
+  {
+    $id: "switchboard:notion-service/Error",
+    type: "object",
+    description: "The single error body of every Switchboard service.",
+    additionalProperties: false,
+    required: ["error"],
+    properties: {
+      error: {
+        type: "string",
+        maxLength: 500,
+        description: "Human-readable message; never contains secrets. Generic for 5xx.",
+      },
+      code: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[A-Z_]+$",
+        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+      },
+    },
+  },
+];
 
 /** Every route of notion-service, with Fastify JSON schemas taken from the spec. */
 export const notionServiceRoutes: RouteTable = {
@@ -24,109 +99,16 @@ export const notionServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          userId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          userId: { $ref: "switchboard:notion-service/UserId" },
         },
         required: ["userId"],
         additionalProperties: false,
       },
       response: {
-        "200": {
-          oneOf: [
-            {
-              type: "object",
-              additionalProperties: false,
-              required: ["connected", "token"],
-              properties: {
-                connected: {
-                  type: "boolean",
-                  const: true,
-                },
-                token: {
-                  type: "string",
-                  minLength: 1,
-                  maxLength: 512,
-                  description: "A Notion integration token.",
-                },
-              },
-            },
-            {
-              type: "object",
-              additionalProperties: false,
-              required: ["connected", "token"],
-              properties: {
-                connected: {
-                  type: "boolean",
-                  const: false,
-                },
-                token: {
-                  type: "null",
-                },
-              },
-            },
-          ],
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:notion-service/NotionContext" },
+        "400": { $ref: "switchboard:notion-service/Error" },
+        "401": { $ref: "switchboard:notion-service/Error" },
+        "503": { $ref: "switchboard:notion-service/Error" },
       },
     },
   },
@@ -142,87 +124,16 @@ export const notionServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          userId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          userId: { $ref: "switchboard:notion-service/UserId" },
         },
         required: ["userId"],
         additionalProperties: false,
       },
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["token"],
-        properties: {
-          token: {
-            type: "string",
-            minLength: 1,
-            maxLength: 512,
-            description: "A Notion integration token.",
-          },
-        },
-      },
+      body: { $ref: "switchboard:notion-service/ConnectNotionRequest" },
       response: {
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "400": { $ref: "switchboard:notion-service/Error" },
+        "401": { $ref: "switchboard:notion-service/Error" },
+        "503": { $ref: "switchboard:notion-service/Error" },
       },
     },
   },
@@ -238,74 +149,15 @@ export const notionServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          userId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          userId: { $ref: "switchboard:notion-service/UserId" },
         },
         required: ["userId"],
         additionalProperties: false,
       },
       response: {
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "400": { $ref: "switchboard:notion-service/Error" },
+        "401": { $ref: "switchboard:notion-service/Error" },
+        "503": { $ref: "switchboard:notion-service/Error" },
       },
     },
   },
@@ -359,5 +211,5 @@ export interface NotionServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function notionServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<NotionServiceHandlers>): Promise<void> {
-  registerRoutes(app, "notion-service", notionServiceRoutes, options);
+  registerRoutes(app, "notion-service", notionServiceRoutes, options, notionServiceSchemas);
 }

@@ -6,9 +6,123 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
 import type { paths } from './types.js';
+
+/** The component schemas of user-service that the routes refer to by `$id`, each once (JSON Schema 2020-12). */
+export const userServiceSchemas: readonly SharedSchema[] = [
+  {
+    $id: "switchboard:user-service/UserId",
+    type: "string",
+    minLength: 1,
+    maxLength: 128,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:user-service/LlmProvider",
+    type: "string",
+    enum: ["google", "openai", "anthropic"],
+    description: "An LLM provider a user can store an API key for.",
+  },
+  {
+    $id: "switchboard:user-service/OAuthProvider",
+    type: "string",
+    enum: ["google"],
+    description: "An OAuth provider a user can connect.",
+  },
+  {
+    $id: "switchboard:user-service/LlmKey",
+    type: ["string", "null"],
+    maxLength: 512,
+    description: "The decrypted API key, or null when the user has not configured one.",
+  },
+  {
+    $id: "switchboard:user-service/LlmKeys",
+    type: "object",
+    additionalProperties: false,
+    required: ["google", "openai", "anthropic"],
+    properties: {
+      google: { $ref: "switchboard:user-service/LlmKey" },
+      openai: { $ref: "switchboard:user-service/LlmKey" },
+      anthropic: { $ref: "switchboard:user-service/LlmKey" },
+    },
+  },
+  {
+    $id: "switchboard:user-service/OAuthToken",
+    type: "object",
+    additionalProperties: false,
+    required: ["accessToken", "tokenType", "expiresAt"],
+    properties: {
+      accessToken: { type: "string", minLength: 1, maxLength: 4096 },
+      tokenType: {
+        type: "string",
+        minLength: 1,
+        maxLength: 32,
+        description: "Usually `Bearer`.",
+      },
+      expiresAt: {
+        type: ["string", "null"],
+        format: "date-time",
+        maxLength: 64,
+        description: "When the access token expires; null when the provider did not say.",
+      },
+    },
+  },
+  {
+    $id: "switchboard:user-service/CreateUserRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["email", "displayName"],
+    properties: {
+      email: { type: "string", format: "email", maxLength: 254 },
+      displayName: { type: "string", minLength: 1, maxLength: 100 },
+    },
+  },
+  {
+    $id: "switchboard:user-service/User",
+    type: "object",
+    additionalProperties: false,
+    required: ["id", "email", "displayName", "tenantId", "createdAt"],
+    properties: {
+      id: { $ref: "switchboard:user-service/UserId" },
+      email: { type: "string", format: "email", maxLength: 254 },
+      displayName: { type: "string", minLength: 1, maxLength: 100 },
+      tenantId: { type: "string", minLength: 1, maxLength: 128, pattern: "^[A-Za-z0-9_-]+$" },
+      createdAt: { type: "string", format: "date-time", maxLength: 64 },
+    },
+  },
+  {
+    $id: "switchboard:user-service/SetLlmKeyRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["apiKey"],
+    properties: {
+      apiKey: { type: "string", minLength: 8, maxLength: 512 },
+    },
+  },
+  {
+    $id: "switchboard:user-service/Error",
+    type: "object",
+    description: "The single error body of every Switchboard service.",
+    additionalProperties: false,
+    required: ["error"],
+    properties: {
+      error: {
+        type: "string",
+        maxLength: 500,
+        description: "Human-readable message; never contains secrets. Generic for 5xx.",
+      },
+      code: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[A-Z_]+$",
+        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+      },
+    },
+  },
+];
 
 /** Every route of user-service, with Fastify JSON schemas taken from the spec. */
 export const userServiceRoutes: RouteTable = {
@@ -24,115 +138,17 @@ export const userServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          uid: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          uid: { $ref: "switchboard:user-service/UserId" },
         },
         required: ["uid"],
         additionalProperties: false,
       },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["google", "openai", "anthropic"],
-          properties: {
-            google: {
-              type: ["string", "null"],
-              maxLength: 512,
-              description: "The decrypted API key, or null when the user has not configured one.",
-            },
-            openai: {
-              type: ["string", "null"],
-              maxLength: 512,
-              description: "The decrypted API key, or null when the user has not configured one.",
-            },
-            anthropic: {
-              type: ["string", "null"],
-              maxLength: 512,
-              description: "The decrypted API key, or null when the user has not configured one.",
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "404": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:user-service/LlmKeys" },
+        "400": { $ref: "switchboard:user-service/Error" },
+        "401": { $ref: "switchboard:user-service/Error" },
+        "404": { $ref: "switchboard:user-service/Error" },
+        "503": { $ref: "switchboard:user-service/Error" },
       },
     },
   },
@@ -148,98 +164,17 @@ export const userServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          uid: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          provider: {
-            type: "string",
-            enum: ["google", "openai", "anthropic"],
-            description: "An LLM provider a user can store an API key for.",
-          },
+          uid: { $ref: "switchboard:user-service/UserId" },
+          provider: { $ref: "switchboard:user-service/LlmProvider" },
         },
         required: ["uid", "provider"],
         additionalProperties: false,
       },
       response: {
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "404": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "400": { $ref: "switchboard:user-service/Error" },
+        "401": { $ref: "switchboard:user-service/Error" },
+        "404": { $ref: "switchboard:user-service/Error" },
+        "503": { $ref: "switchboard:user-service/Error" },
       },
     },
   },
@@ -255,122 +190,18 @@ export const userServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          uid: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          provider: {
-            type: "string",
-            enum: ["google"],
-            description: "An OAuth provider a user can connect.",
-          },
+          uid: { $ref: "switchboard:user-service/UserId" },
+          provider: { $ref: "switchboard:user-service/OAuthProvider" },
         },
         required: ["uid", "provider"],
         additionalProperties: false,
       },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["accessToken", "tokenType", "expiresAt"],
-          properties: {
-            accessToken: {
-              type: "string",
-              minLength: 1,
-              maxLength: 4096,
-            },
-            tokenType: {
-              type: "string",
-              minLength: 1,
-              maxLength: 32,
-              description: "Usually `Bearer`.",
-            },
-            expiresAt: {
-              type: ["string", "null"],
-              format: "date-time",
-              maxLength: 64,
-              description: "When the access token expires; null when the provider did not say.",
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "404": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:user-service/OAuthToken" },
+        "400": { $ref: "switchboard:user-service/Error" },
+        "401": { $ref: "switchboard:user-service/Error" },
+        "404": { $ref: "switchboard:user-service/Error" },
+        "503": { $ref: "switchboard:user-service/Error" },
       },
     },
   },
@@ -383,134 +214,13 @@ export const userServiceRoutes: RouteTable = {
       ["BearerAuth"],
     ],
     schema: {
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["email", "displayName"],
-        properties: {
-          email: {
-            type: "string",
-            format: "email",
-            maxLength: 254,
-          },
-          displayName: {
-            type: "string",
-            minLength: 1,
-            maxLength: 100,
-          },
-        },
-      },
+      body: { $ref: "switchboard:user-service/CreateUserRequest" },
       response: {
-        "201": {
-          type: "object",
-          additionalProperties: false,
-          required: ["id", "email", "displayName", "tenantId", "createdAt"],
-          properties: {
-            id: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            email: {
-              type: "string",
-              format: "email",
-              maxLength: 254,
-            },
-            displayName: {
-              type: "string",
-              minLength: 1,
-              maxLength: 100,
-            },
-            tenantId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            createdAt: {
-              type: "string",
-              format: "date-time",
-              maxLength: 64,
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "409": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "201": { $ref: "switchboard:user-service/User" },
+        "400": { $ref: "switchboard:user-service/Error" },
+        "401": { $ref: "switchboard:user-service/Error" },
+        "409": { $ref: "switchboard:user-service/Error" },
+        "503": { $ref: "switchboard:user-service/Error" },
       },
     },
   },
@@ -526,129 +236,19 @@ export const userServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          uid: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          provider: {
-            type: "string",
-            enum: ["google", "openai", "anthropic"],
-            description: "An LLM provider a user can store an API key for.",
-          },
+          uid: { $ref: "switchboard:user-service/UserId" },
+          provider: { $ref: "switchboard:user-service/LlmProvider" },
         },
         required: ["uid", "provider"],
         additionalProperties: false,
       },
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["apiKey"],
-        properties: {
-          apiKey: {
-            type: "string",
-            minLength: 8,
-            maxLength: 512,
-          },
-        },
-      },
+      body: { $ref: "switchboard:user-service/SetLlmKeyRequest" },
       response: {
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "403": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "404": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "400": { $ref: "switchboard:user-service/Error" },
+        "401": { $ref: "switchboard:user-service/Error" },
+        "403": { $ref: "switchboard:user-service/Error" },
+        "404": { $ref: "switchboard:user-service/Error" },
+        "503": { $ref: "switchboard:user-service/Error" },
       },
     },
   },
@@ -734,5 +334,5 @@ export interface UserServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function userServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<UserServiceHandlers>): Promise<void> {
-  registerRoutes(app, "user-service", userServiceRoutes, options);
+  registerRoutes(app, "user-service", userServiceRoutes, options, userServiceSchemas);
 }

@@ -6,9 +6,106 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
 import type { paths } from './types.js';
+
+/** The component schemas of whatsapp-service that the routes refer to by `$id`, each once (JSON Schema 2020-12). */
+export const whatsappServiceSchemas: readonly SharedSchema[] = [
+  {
+    $id: "switchboard:whatsapp-service/MessageId",
+    type: "string",
+    minLength: 1,
+    maxLength: 64,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:whatsapp-service/UserId",
+    type: "string",
+    minLength: 1,
+    maxLength: 128,
+    pattern: "^[A-Za-z0-9_-]+$",
+  },
+  {
+    $id: "switchboard:whatsapp-service/PhoneNumber",
+    type: "string",
+    maxLength: 16,
+    pattern: "^\\+[1-9][0-9]{6,14}$",
+    description: "E.164 phone number.",
+  },
+  {
+    $id: "switchboard:whatsapp-service/MessageText",
+    type: "string",
+    minLength: 1,
+    maxLength: 4096,
+  },
+  {
+    $id: "switchboard:whatsapp-service/MessageStatus",
+    type: "string",
+    enum: ["queued", "sent"],
+    description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
+  },
+  {
+    $id: "switchboard:whatsapp-service/SendMessageRequest",
+    type: "object",
+    additionalProperties: false,
+    required: ["userId", "to", "text"],
+    properties: {
+      userId: { $ref: "switchboard:whatsapp-service/UserId" },
+      to: { $ref: "switchboard:whatsapp-service/PhoneNumber" },
+      text: { $ref: "switchboard:whatsapp-service/MessageText" },
+    },
+  },
+  {
+    $id: "switchboard:whatsapp-service/SendMessageResponse",
+    type: "object",
+    additionalProperties: false,
+    required: ["messageId", "status", "deduplicated"],
+    properties: {
+      messageId: { $ref: "switchboard:whatsapp-service/MessageId" },
+      status: { $ref: "switchboard:whatsapp-service/MessageStatus" },
+      deduplicated: {
+        type: "boolean",
+        description: "True when this key was seen before and no new message was created.",
+      },
+    },
+  },
+  {
+    $id: "switchboard:whatsapp-service/Message",
+    type: "object",
+    additionalProperties: false,
+    required: ["messageId", "userId", "to", "text", "status", "createdAt"],
+    properties: {
+      messageId: { $ref: "switchboard:whatsapp-service/MessageId" },
+      userId: { $ref: "switchboard:whatsapp-service/UserId" },
+      to: { $ref: "switchboard:whatsapp-service/PhoneNumber" },
+      text: { $ref: "switchboard:whatsapp-service/MessageText" },
+      status: { $ref: "switchboard:whatsapp-service/MessageStatus" },
+      createdAt: { type: "string", format: "date-time", maxLength: 64 },
+    },
+  },
+  {
+    $id: "switchboard:whatsapp-service/Error",
+    type: "object",
+    description: "The single error body of every Switchboard service.",
+    additionalProperties: false,
+    required: ["error"],
+    properties: {
+      error: {
+        type: "string",
+        maxLength: 500,
+        description: "Human-readable message; never contains secrets. Generic for 5xx.",
+      },
+      code: {
+        type: "string",
+        maxLength: 64,
+        pattern: "^[A-Z_]+$",
+        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
+      },
+    },
+  },
+];
 
 /** Every route of whatsapp-service, with Fastify JSON schemas taken from the spec. */
 export const whatsappServiceRoutes: RouteTable = {
@@ -24,138 +121,17 @@ export const whatsappServiceRoutes: RouteTable = {
       headers: {
         type: "object",
         properties: {
-          "idempotency-key": {
-            type: "string",
-            minLength: 8,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9._:-]+$",
-          },
+          "idempotency-key": { type: "string", minLength: 8, maxLength: 128, pattern: "^[A-Za-z0-9._:-]+$" },
         },
         required: ["idempotency-key"],
       },
-      body: {
-        type: "object",
-        additionalProperties: false,
-        required: ["userId", "to", "text"],
-        properties: {
-          userId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 128,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
-          to: {
-            type: "string",
-            maxLength: 16,
-            pattern: "^\\+[1-9][0-9]{6,14}$",
-            description: "E.164 phone number.",
-          },
-          text: {
-            type: "string",
-            minLength: 1,
-            maxLength: 4096,
-          },
-        },
-      },
+      body: { $ref: "switchboard:whatsapp-service/SendMessageRequest" },
       response: {
-        "202": {
-          type: "object",
-          additionalProperties: false,
-          required: ["messageId", "status", "deduplicated"],
-          properties: {
-            messageId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 64,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            status: {
-              type: "string",
-              enum: ["queued", "sent"],
-              description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
-            },
-            deduplicated: {
-              type: "boolean",
-              description: "True when this key was seen before and no new message was created.",
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "409": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "202": { $ref: "switchboard:whatsapp-service/SendMessageResponse" },
+        "400": { $ref: "switchboard:whatsapp-service/Error" },
+        "401": { $ref: "switchboard:whatsapp-service/Error" },
+        "409": { $ref: "switchboard:whatsapp-service/Error" },
+        "503": { $ref: "switchboard:whatsapp-service/Error" },
       },
     },
   },
@@ -171,133 +147,17 @@ export const whatsappServiceRoutes: RouteTable = {
       params: {
         type: "object",
         properties: {
-          messageId: {
-            type: "string",
-            minLength: 1,
-            maxLength: 64,
-            pattern: "^[A-Za-z0-9_-]+$",
-          },
+          messageId: { $ref: "switchboard:whatsapp-service/MessageId" },
         },
         required: ["messageId"],
         additionalProperties: false,
       },
       response: {
-        "200": {
-          type: "object",
-          additionalProperties: false,
-          required: ["messageId", "userId", "to", "text", "status", "createdAt"],
-          properties: {
-            messageId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 64,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            userId: {
-              type: "string",
-              minLength: 1,
-              maxLength: 128,
-              pattern: "^[A-Za-z0-9_-]+$",
-            },
-            to: {
-              type: "string",
-              maxLength: 16,
-              pattern: "^\\+[1-9][0-9]{6,14}$",
-              description: "E.164 phone number.",
-            },
-            text: {
-              type: "string",
-              minLength: 1,
-              maxLength: 4096,
-            },
-            status: {
-              type: "string",
-              enum: ["queued", "sent"],
-              description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
-            },
-            createdAt: {
-              type: "string",
-              format: "date-time",
-              maxLength: 64,
-            },
-          },
-        },
-        "400": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "401": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "404": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
-        "503": {
-          type: "object",
-          description: "The single error body of every Switchboard service.",
-          additionalProperties: false,
-          required: ["error"],
-          properties: {
-            error: {
-              type: "string",
-              maxLength: 500,
-              description: "Human-readable message; never contains secrets. Generic for 5xx.",
-            },
-            code: {
-              type: "string",
-              maxLength: 64,
-              pattern: "^[A-Z_]+$",
-              description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-            },
-          },
-        },
+        "200": { $ref: "switchboard:whatsapp-service/Message" },
+        "400": { $ref: "switchboard:whatsapp-service/Error" },
+        "401": { $ref: "switchboard:whatsapp-service/Error" },
+        "404": { $ref: "switchboard:whatsapp-service/Error" },
+        "503": { $ref: "switchboard:whatsapp-service/Error" },
       },
     },
   },
@@ -340,5 +200,5 @@ export interface WhatsappServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function whatsappServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<WhatsappServiceHandlers>): Promise<void> {
-  registerRoutes(app, "whatsapp-service", whatsappServiceRoutes, options);
+  registerRoutes(app, "whatsapp-service", whatsappServiceRoutes, options, whatsappServiceSchemas);
 }

@@ -14,6 +14,7 @@ import {
   DEFAULT_MAX_ATTEMPTS,
   DEFAULT_TIMEOUT_MS,
 } from './client-options.js';
+import { addCookies } from './cookie-header.js';
 import { directRequest, sendDirect } from './direct-request.js';
 import { codeForStatus } from './error-code.js';
 import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
@@ -29,6 +30,8 @@ export interface CallInput {
   path?: Record<string, unknown>;
   query?: Record<string, unknown>;
   headers?: Record<string, unknown>;
+  /** Cookie parameters, sent in the `Cookie` header. */
+  cookies?: Record<string, unknown>;
   body?: unknown;
 }
 
@@ -81,6 +84,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     try {
       const pending = outboundHeaders(spec, op, options, call);
       const headers = pending instanceof Promise ? await pending : pending;
+      if (input.cookies !== undefined) addCookies(headers, input.cookies);
       const attempt = send(operationId, op, input, headers);
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
@@ -237,7 +241,10 @@ function toResult(op: OperationSpec, operationId: string, outcome: Outcome, atte
   const { response } = outcome;
   const status = response.status;
   // `default` covers error statuses only: the generated Result types have no success for it.
-  const documented = op.statuses.includes(status) || (op.hasDefault && !response.ok);
+  const documented =
+    op.statuses.includes(status) ||
+    op.ranges?.includes(Math.floor(status / 100)) === true ||
+    (op.hasDefault && !response.ok);
   if (response.ok && documented) return { ok: true, status, value: outcome.data, headers: response.headers };
   const body = response.ok ? outcome.data : outcome.error;
   const code = response.ok ? 'INVALID_RESPONSE' : codeForStatus(status);

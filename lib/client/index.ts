@@ -29,7 +29,15 @@ export {
   TRACEPARENT_HEADER,
 } from './outbound-headers.js';
 export * from './resilience/index.js';
-export type { CallFailure, Failure, HttpError, ResponseHeaders, Result, Success } from './result.js';
+export type {
+  CallFailure,
+  Failure,
+  HttpError,
+  ResponseHeaders,
+  Result,
+  StatusInRange,
+  Success,
+} from './result.js';
 export type { OperationSpec, SecuritySchemeSpec, ServiceSpec } from './service-spec.js';
 export {
   createTransport,

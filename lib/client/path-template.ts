@@ -1,5 +1,6 @@
 const PARAM = /\{([^{}]+)\}/g;
-const PLAIN_NAME = /^[^.;*]+$/;
+/** openapi-fetch's label (`{.x}`), matrix (`{;x}`) and explode (`{x*}`) markers; `{member.id}` is plain. */
+const STYLED_NAME = /^[.;]|\*$/;
 
 /**
  * A spec path template (`/users/{uid}/keys`) split once into literals and parameter names, so a call fills
@@ -19,7 +20,7 @@ export class PathTemplate {
       at = match.index + match[0].length;
     }
     this.#literals.push(template.slice(at));
-    this.#styled = this.#names.some((name) => !PLAIN_NAME.test(name));
+    this.#styled = this.#names.some((name) => STYLED_NAME.test(name));
   }
 
   /**

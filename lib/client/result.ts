@@ -6,6 +6,19 @@ export interface ResponseHeaders {
   has(name: string): boolean;
 }
 
+type Digit = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+type ToNumber<S> = S extends `${infer N extends number}` ? N : never;
+
+/**
+ * The statuses of a spec range such as `4XX` (`Class` 4: 400 | 401 | … | 499) minus `Listed`, the ones the
+ * operation documents on their own: comparing `status` with a listed one narrows to that response, with any
+ * other status of the class to the range's.
+ */
+export type StatusInRange<Class extends 1 | 2 | 3 | 4 | 5, Listed extends number = never> = Exclude<
+  ToNumber<`${Class}${Digit}${Digit}`>,
+  Listed
+>;
+
 /** A documented 2xx answer: `status` narrows `value` when an operation has several success statuses. */
 export interface Success<S extends number, T> {
   ok: true;

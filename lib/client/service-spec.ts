@@ -17,6 +17,8 @@ export interface OperationSpec {
   retry?: { maxAttempts: number; baseDelayMs?: number; maxDelayMs?: number };
   /** Every documented numeric status. */
   statuses: readonly number[];
+  /** The class digit of every documented range (`4` for `4XX`): any status of the class not listed is documented. */
+  ranges?: readonly number[];
   /** Whether the spec has a `default` response, which covers every unlisted status. */
   hasDefault: boolean;
   /** How to read a success body. */

@@ -1,12 +1,15 @@
+import { buildWebhooks } from './build-webhooks.js';
 import { bundleSpec } from './bundle.js';
+import { documentValidator } from './document-validators.js';
 import { emitClient } from './emit-client.js';
 import { emitDocument } from './emit-document.js';
 import { emitFake } from './emit-fake.js';
 import { emitServer } from './emit-server.js';
 import { emitTypes } from './emit-types.js';
-import { readOperations } from './operation-model.js';
-import { routeSchema } from './route-schema.js';
+import { readOperations, type SkippedOperation, UNSUPPORTED } from './operation-model.js';
+import { routeSchema, sharedSchemas } from './route-schema.js';
 import { readSchemes, type ServiceModel, serviceNames } from './service-model.js';
+import { shareSchemas } from './shared-schemas.js';
 import { SpecError, SpecErrors } from './spec-error.js';
 import { SpecLoader } from './spec-loader.js';
 import { validateExamples } from './validate-examples.js';
@@ -17,6 +20,19 @@ export interface BuiltService {
   files: Record<string, string>;
   inputs: string[];
   operations: number;
+  /** Operations left out (marked `x-switchboard-skip`, or unsupported with `skipUnsupported`). */
+  skipped: SkippedOperation[];
+  /** With `skipUnsupported`: one `invalid-example` per example left out, instead of an error. */
+  invalidExamples: SpecError[];
+}
+
+/** Options of buildService. */
+export interface BuildOptions {
+  /**
+   * Leave out operations whose only problems are unsupported constructs, and examples that do not match
+   * their schema (fakes do not serve them), instead of failing. Default false.
+   */
+  skipUnsupported?: boolean;
 }
 
 /** Whether the spec at `path` defines operations (a service) or only shared components. Throws SpecError. */
@@ -27,7 +43,8 @@ export function isServiceSpec(loader: SpecLoader, path: string): boolean {
 
 /**
  * Generates `types.ts`, `client.ts`, `server.ts` and `fake.ts` for the service spec at `path`, in memory.
- * Throws a SpecError, or an array of them, when the spec cannot be generated.
+ * Throws a SpecError, or an array of them, when the spec cannot be generated. Skipped operations (see
+ * readOperations) keep their types in `types.ts` but get no client method, route or fake.
  */
 export async function buildService(
   loader: SpecLoader,
@@ -35,12 +52,20 @@ export async function buildService(
   name: string,
   specPath: string,
   runtime: string,
+  options: BuildOptions = {},
 ): Promise<BuiltService> {
   const bundle = bundleOrThrow(loader, path);
   const invalid = validateOpenApi(bundle);
   if (invalid.length > 0) throw invalid;
-  const { operations, errors } = readOperations(bundle);
-  errors.push(...validateExamples(bundle));
+  const validator = documentValidator(bundle.doc);
+  const lenient = options.skipUnsupported === true;
+  // Validation is the same as validateExamples' for a response's media type, so a fake serves none it reports.
+  const acceptExample = (value: unknown, schema: unknown) => validator(schema, 'strict')?.(value) !== false;
+  const read = readOperations(bundle, lenient ? { ...options, acceptExample } : options);
+  const { errors, skipped } = read;
+  let operations = read.operations;
+  const invalidExamples = validateExamples(bundle, validator);
+  if (!lenient) errors.push(...invalidExamples);
   const service: ServiceModel = {
     name,
     ...serviceNames(name),
@@ -51,22 +76,37 @@ export async function buildService(
     bundle,
   };
   const schemas: Record<string, Record<string, unknown>> = {};
+  const sharing = shareSchemas(name, bundle.doc);
   for (const op of operations) {
-    const schema = routeSchema(service, op);
-    if (schema instanceof SpecError) errors.push(schema);
-    else schemas[op.id] = schema;
+    const schema = routeSchema(service, op, sharing);
+    if (!(schema instanceof SpecError)) schemas[op.id] = schema;
+    else if (options.skipUnsupported === true && schema.rule === UNSUPPORTED)
+      skipped.push({ id: op.id, method: op.method, path: op.path, reasons: [schema] });
+    else errors.push(schema);
   }
+  const webhooks = buildWebhooks(service, sharing, options);
+  errors.push(...webhooks.errors);
+  skipped.push(...webhooks.skipped);
   if (errors.length > 0) throw errors;
+  if (operations.some((op) => schemas[op.id] === undefined)) {
+    operations = operations.filter((op) => schemas[op.id] !== undefined);
+    service.operations = operations;
+  }
+  const shared = sharedSchemas(service, sharing, schemas);
+  if (shared instanceof SpecError) throw [shared];
   return {
     files: {
       'types.ts': await emitTypes(bundle, specPath),
       'client.ts': emitClient(service),
-      'server.ts': emitServer(service, schemas),
+      'server.ts': emitServer(service, schemas, shared),
       'fake.ts': emitFake(service),
       'document.ts': emitDocument(bundle, specPath, service.camel),
+      ...(webhooks.file === undefined ? {} : { 'webhooks.ts': webhooks.file }),
     },
     inputs: bundle.files.map((f) => f.path),
     operations: operations.length,
+    skipped,
+    invalidExamples: lenient ? invalidExamples : [],
   };
 }
 

@@ -1,3 +1,5 @@
+import { holdsNames, isExtensionKey } from './extension-keys.js';
+import { hoistInnerRefs } from './hoist-inner-refs.js';
 import { fromPointer, SpecError, SpecErrors, toPointer } from './spec-error.js';
 import type { SpecFile } from './spec-file.js';
 import { errorAt } from './spec-file.js';
@@ -24,8 +26,12 @@ export interface Bundle {
 
 /**
  * Bundles `entry`: an external ref to `other.yaml#/components/<kind>/<name>` is hoisted into this document's
- * components under the same name (suffixed on a clash); any other external ref is inlined. Internal refs are
- * checked. Throws SpecErrors listing every ref that cannot be resolved, each located at its `$ref`.
+ * components under the same name (suffixed on a clash); any other external ref is inlined, unless it refers
+ * to itself (a recursive schema kept outside `components`), which makes it a component schema named after
+ * its pointer. Refs to the inside of a schema (`#/components/schemas/Tag/allOf/0`) are hoisted too (see
+ * hoist-inner-refs.ts). Specification extensions (`x-...`) are copied as they are: their `$ref`s are not
+ * OpenAPI's. Internal refs are checked. Throws SpecErrors listing every ref that cannot be resolved, each
+ * located at its `$ref`.
  */
 export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   const problems = new Map<string, SpecError>();
@@ -47,6 +53,8 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   const hoisted = new Map<string, string>();
   const files = new Map<string, SpecFile>([[entry.path, entry]]);
   const inlining = new Set<string>();
+  /** Non-component targets found to refer to themselves, by key: the component each became. */
+  const recursive = new Map<string, string>();
   const doc = structuredClone(entry.value) as Json;
   doc.components ??= {};
   const components = doc.components as Record<string, Json>;
@@ -94,8 +102,11 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     }
   };
 
-  /** Copies `value` (from `file` at `at`) into the bundle at `out`, rewriting refs as it goes. */
-  const walk = (value: unknown, file: SpecFile, at: Segments, out: Segments): unknown => {
+  /**
+   * Copies `value` (from `file` at `at`) into the bundle at `out`, rewriting refs as it goes; `names` says
+   * that the keys of `value` are names (of properties, headers, ...) rather than fields.
+   */
+  const walk = (value: unknown, file: SpecFile, at: Segments, out: Segments, names = false): unknown => {
     if (Array.isArray(value)) return value.map((v, i) => walk(v, file, [...at, i], [...out, i]));
     if (typeof value !== 'object' || value === null) return value;
     const obj = value as Json;
@@ -103,8 +114,22 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
       return attempt(() => rewriteRef(obj, file, at, out), {});
     }
     const copy: Json = {};
-    for (const [k, v] of Object.entries(obj)) copy[k] = walk(v, file, [...at, k], [...out, k]);
+    for (const [k, v] of Object.entries(obj)) {
+      copy[k] = isExtensionKey(k, names)
+        ? structuredClone(v)
+        : walk(v, file, [...at, k], [...out, k], holdsNames(k, out, names));
+    }
     return copy;
+  };
+
+  /** A free name in `components/<kind>`, reserved (so a recursive schema can refer to it while it is walked). */
+  const reserve = (kind: string, name: string): string => {
+    components[kind] ??= {};
+    const slot = components[kind];
+    let free = name;
+    for (let n = 2; Object.hasOwn(slot, free); n++) free = `${name}${n}`;
+    slot[free] = {};
+    return free;
   };
 
   const rewriteRef = (obj: Json, file: SpecFile, at: Segments, out: Segments): unknown => {
@@ -114,35 +139,48 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     if (known !== undefined) return { $ref: known, ...siblings };
     const [head, kind, name] = segments;
     if (segments.length === 3 && head === 'components' && kind !== undefined && name !== undefined) {
-      components[kind] ??= {};
-      const slot = components[kind];
-      let bundledName = name;
-      for (let n = 2; Object.hasOwn(slot, bundledName); n++) bundledName = `${name}${n}`;
+      const bundledName = reserve(kind, name);
       const ref = `#/components/${kind}/${bundledName}`;
       hoisted.set(key, ref);
       origins.set(toPointer(['components', kind, bundledName]), { file: target, segments });
-      slot[bundledName] = {}; // reserves the name before walking, so a recursive schema refers to itself
-      slot[bundledName] = walk(value, target, segments, ['components', kind, bundledName]);
+      (components[kind] as Json)[bundledName] = walk(value, target, segments, [
+        'components',
+        kind,
+        bundledName,
+      ]);
       return { $ref: ref, ...siblings };
     }
     if (inlining.has(key)) {
-      throw errorAt(
-        file,
-        [...at, '$ref'],
-        'recursive-ref',
-        `$ref '${obj.$ref}' refers to itself through a non-component`,
-        'move the recursive schema under components/schemas so it can be referenced by name',
-      );
+      // Refers to itself while being inlined: it becomes a schema component, filled in when the outer
+      // inlining (below) finishes.
+      let ref = recursive.get(key);
+      if (ref === undefined) {
+        const base = String(segments.at(-1) ?? target.path.replace(/^.*\/|\.[^.]*$/g, ''));
+        ref = `#/components/schemas/${reserve('schemas', base.replaceAll(/[^A-Za-z0-9._-]/g, '_') || 'Schema')}`;
+        recursive.set(key, ref);
+        hoisted.set(key, ref);
+      }
+      return { $ref: ref, ...siblings };
     }
     inlining.add(key);
     origins.set(toPointer(out), { file: target, segments });
     const inlined = walk(value, target, segments, out);
     inlining.delete(key);
+    const own = recursive.get(key);
+    if (own !== undefined) {
+      // Walked again where it now lives, so errors inside it are located from there.
+      const at = fromPointer(own);
+      origins.delete(toPointer(out));
+      origins.set(toPointer(at), { file: target, segments });
+      (components.schemas as Json)[at[2] as string] = walk(value, target, segments, at);
+      return { $ref: own, ...siblings };
+    }
     return typeof inlined === 'object' && inlined !== null ? { ...(inlined as Json), ...siblings } : inlined;
   };
 
   // Component slots that are themselves external refs keep their own name; register them first.
-  for (const [kind, slot] of Object.entries(components)) {
+  const kinds = Object.entries(components).filter(([kind]) => !isExtensionKey(kind, false));
+  for (const [kind, slot] of kinds) {
     for (const [name, v] of Object.entries(slot ?? {})) {
       const ref = (v as Json | null)?.$ref;
       if (typeof ref === 'string' && !ref.startsWith('#')) {
@@ -152,9 +190,11 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     }
   }
   for (const key of Object.keys(doc)) {
-    if (key !== 'components') doc[key] = walk(doc[key], entry, [key], [key]);
+    if (key !== 'components' && !isExtensionKey(key, false))
+      doc[key] = walk(doc[key], entry, [key], [key], holdsNames(key, [], false));
   }
   for (const [kind, slot] of Object.entries(components)) {
+    if (isExtensionKey(kind, false)) continue;
     for (const name of Object.keys(slot ?? {})) {
       const at = ['components', kind, name];
       if (origins.has(toPointer(at))) continue;
@@ -179,6 +219,7 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     }
     return { file: entry, segments };
   };
+  hoistInnerRefs(doc, (moved, from) => origins.set(toPointer(moved), origin(from)));
   if (Object.keys(components).length === 0) delete doc.components;
   checkInternalRefs(doc, origin, record);
   if (problems.size > 0) throw new SpecErrors([...problems.values()].sort(byPlace));
@@ -197,6 +238,7 @@ function checkInternalRefs(
   report: (error: SpecError) => void,
   at: (string | number)[] = [],
   node: unknown = doc,
+  names = false,
 ) {
   if (Array.isArray(node)) {
     for (const [i, v] of node.entries()) checkInternalRefs(doc, origin, report, [...at, i], v);
@@ -217,5 +259,6 @@ function checkInternalRefs(
     );
   }
   for (const [k, v] of Object.entries(node))
-    if (k !== '$ref') checkInternalRefs(doc, origin, report, [...at, k], v);
+    if (k !== '$ref' && !isExtensionKey(k, names))
+      checkInternalRefs(doc, origin, report, [...at, k], v, holdsNames(k, at, names));
 }

@@ -3,14 +3,17 @@ import { generatedHeader } from './header.js';
 import { toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
+import { rangeClass } from './response-status.js';
 import type { ServiceModel } from './service-model.js';
 import {
   bodyType,
+  hasRange,
   isSuccess,
   opTypeAlias,
   paramPresence,
   paramsType,
   responseBodyType,
+  statusType,
 } from './type-refs.js';
 
 /** `client.ts`: the service's runtime table, input/result types per operation and `create<Service>Client`. */
@@ -23,9 +26,10 @@ export function emitClient(service: ServiceModel): string {
     schemes: service.schemes,
     operations: Object.fromEntries(operations.map((op) => [op.id, operationSpec(op)])),
   };
+  const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
   const out = [
     generatedHeader(service.specPath),
-    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n  type Success,\n} from '${service.runtime}/client';`,
+    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n${range}  type Success,\n} from '${service.runtime}/client';`,
     `import type { paths } from './types.js';\n`,
     `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
     `export type ${pascal}Scheme = ${scheme};\n`,
@@ -69,10 +73,14 @@ function operationSpec(op: OperationModel): OperationSpec {
     path: op.path,
     security: op.security,
     idempotent: op.idempotent,
-    statuses: op.responses.flatMap((r) => (r.status === 'default' ? [] : [r.status])),
+    statuses: op.responses.flatMap((r) => (typeof r.status === 'number' ? [r.status] : [])),
     hasDefault: op.responses.some((r) => r.status === 'default'),
     parseAs: op.responses.some((r) => isSuccess(r) && r.kind === 'text') ? 'text' : 'json',
   };
+  const ranges = op.responses.flatMap((r) =>
+    typeof r.status === 'string' && r.status !== 'default' ? [rangeClass(r.status)] : [],
+  );
+  if (ranges.length > 0) spec.ranges = ranges;
   if (op.body?.kind === 'text') spec.requestBody = 'text';
   if (op.timeoutMs !== undefined) spec.timeoutMs = op.timeoutMs;
   if (op.retry !== undefined) spec.retry = op.retry;
@@ -89,6 +97,7 @@ function inputRequired(op: OperationModel): boolean {
     paramPresence(op.params, 'path') === 'required' ||
     paramPresence(op.params, 'query') === 'required' ||
     paramPresence(op.params, 'header') === 'required' ||
+    paramPresence(op.params, 'cookie') === 'required' ||
     op.body?.required === true
   );
 }
@@ -99,6 +108,7 @@ function inputType(op: OperationModel): string {
     ['path', 'path'],
     ['query', 'query'],
     ['headers', 'header'],
+    ['cookies', 'cookie'],
   ] as const) {
     const presence = paramPresence(op.params, where);
     if (presence !== 'none')
@@ -113,10 +123,10 @@ function inputType(op: OperationModel): string {
 function resultType(op: OperationModel): string {
   const successes = op.responses
     .filter(isSuccess)
-    .map((r) => `  | Success<${r.status}, ${responseBodyType(op, r)}>`);
+    .map((r) => `  | Success<${statusType(op, r)}, ${responseBodyType(op, r)}>`);
   const errors = op.responses
     .filter((r) => !isSuccess(r))
-    .map((r) => `HttpError<${r.status === 'default' ? 'number' : r.status}, ${responseBodyType(op, r)}>`);
+    .map((r) => `HttpError<${statusType(op, r)}, ${responseBodyType(op, r)}>`);
   errors.push('CallFailure');
   return [
     `/** Result of \`${op.id}\`: a documented success, a documented error (narrow on \`error.status\`) or a CallFailure. */`,

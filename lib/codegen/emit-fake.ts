@@ -1,6 +1,7 @@
 import type { FakeExample } from '../client/fake-client.js';
 import { generatedHeader } from './header.js';
 import { toLiteral } from './literal.js';
+import { representativeStatus } from './response-status.js';
 import type { ServiceModel } from './service-model.js';
 import { isSuccess } from './type-refs.js';
 
@@ -12,10 +13,14 @@ export function emitFake(service: ServiceModel): string {
   const { pascal, camel } = service;
   const entries = service.operations.map((op) => {
     const success = op.responses.find(isSuccess);
+    const listed = op.responses.flatMap((r) => (typeof r.status === 'number' ? [r.status] : []));
+    // isSuccess: a 2xx status or the 2XX range, never `default`.
+    const status =
+      success === undefined ? 200 : representativeStatus(success.status as number | '2XX', listed);
     // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
-    if (success?.kind === 'none') return `  ${op.id}: { status: ${success.status}, value: undefined },`;
+    if (success?.kind === 'none') return `  ${op.id}: { status: ${status}, value: undefined },`;
     const example: FakeExample | null =
-      success?.example === undefined ? null : { status: success.status, value: success.example };
+      success?.example === undefined ? null : { status, value: success.example };
     return `  ${op.id}: ${toLiteral(example, '  ')},`;
   });
   return [

@@ -3,24 +3,43 @@ import { generatedHeader } from './header.js';
 import { toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
+import { routeExtras } from './route-extras.js';
 import type { ServiceModel } from './service-model.js';
-import { bodyType, opTypeAlias, paramPresence, paramsType, responseBodyType } from './type-refs.js';
+import type { SharedSchema } from './shared-schemas.js';
+import {
+  bodyType,
+  hasRange,
+  opTypeAlias,
+  paramPresence,
+  paramsType,
+  responseBodyType,
+  statusType,
+} from './type-refs.js';
 
 /**
- * `server.ts`: the route table (schemas from the spec), request and reply types per operation, the
- * `<Service>Handlers` interface and a plugin. Handlers answer with `respond(status, body)`, so an undeclared
- * status, a wrong body or an excess property is a compile error at the `return` (see `lib/server/respond.ts`).
+ * `server.ts`: the component schemas the routes share (each once, referred to by `$id`), the route table
+ * (schemas from the spec), request and reply types per operation, the `<Service>Handlers` interface and a
+ * plugin. Handlers answer with `respond(status, body)`, so an undeclared status, a wrong body or an excess
+ * property is a compile error at the `return` (see `lib/server/respond.ts`).
  */
-export function emitServer(service: ServiceModel, schemas: Record<string, Record<string, unknown>>): string {
+export function emitServer(
+  service: ServiceModel,
+  schemas: Record<string, Record<string, unknown>>,
+  shared: readonly SharedSchema[],
+): string {
   const { pascal, camel, operations } = service;
-  const table = Object.fromEntries(operations.map((op) => [op.id, routeOf(op, schemas[op.id] ?? {})]));
+  const doc = service.bundle.doc;
+  const table = Object.fromEntries(operations.map((op) => [op.id, routeOf(op, schemas[op.id] ?? {}, doc)]));
+  const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
   const out = [
     generatedHeader(service.specPath),
     `import type { FastifyInstance } from 'fastify';`,
-    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  registerRoutes,\n} from '${service.runtime}/server';`,
+    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
     `import type { paths } from './types.js';\n`,
+    `/** The component schemas of ${service.name} that the routes refer to by \`$id\`, each once (JSON Schema 2020-12). */`,
+    `export const ${camel}Schemas: readonly SharedSchema[] = ${toLiteral(shared, '', true)};\n`,
     `/** Every route of ${service.name}, with Fastify JSON schemas taken from the spec. */`,
-    `export const ${camel}Routes: RouteTable = ${toLiteral(table)};\n`,
+    `export const ${camel}Routes: RouteTable = ${toLiteral(table, '', true)};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), requestType(op), replyType(op));
   out.push(
@@ -41,24 +60,33 @@ export function emitServer(service: ServiceModel, schemas: Record<string, Record
   out.push(
     `export async function ${camel}RoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<${pascal}Handlers>): Promise<void> {`,
   );
-  out.push(`  registerRoutes(app, ${JSON.stringify(service.name)}, ${camel}Routes, options);`);
+  out.push(
+    `  registerRoutes(app, ${JSON.stringify(service.name)}, ${camel}Routes, options, ${camel}Schemas);`,
+  );
   out.push('}', '');
   return out.join('\n');
 }
 
-function routeOf(op: OperationModel, schema: Record<string, unknown>): RouteDefinition {
+function routeOf(
+  op: OperationModel,
+  schema: Record<string, unknown>,
+  doc: Record<string, unknown>,
+): RouteDefinition {
+  const { url, ...extras } = routeExtras(op, doc);
   return {
     operationId: op.id,
     method: op.method.toUpperCase() as RouteDefinition['method'],
-    url: op.path.replaceAll(/\{([^}]+)\}/g, ':$1'),
+    url,
     path: op.path,
     security: op.security,
     schema,
+    ...extras,
   };
 }
 
-function requestType(op: OperationModel): string {
-  const part = (where: 'path' | 'query' | 'header') =>
+/** The `<Operation>Request` type of a handler (also used for webhook receivers). */
+export function requestType(op: OperationModel): string {
+  const part = (where: 'path' | 'query' | 'header' | 'cookie') =>
     paramPresence(op.params, where) === 'none' ? 'Record<string, never>' : paramsType(op, where);
   const headerNames = op.params.filter((p) => p.in === 'header');
   // Fastify lower-cases header names; the spec's own spelling is kept in openapi-typescript's types.
@@ -73,12 +101,14 @@ function requestType(op: OperationModel): string {
           .join('; ')} } & Record<string, string | string[] | undefined>`;
   const body = bodyType(op);
   const bodyPart = body === undefined ? 'undefined' : op.body?.required ? body : `${body} | undefined`;
-  return `/** What the \`${op.id}\` handler receives. */\nexport type ${toPascal(op.id)}Request = HandlerRequest<${part('path')}, ${part('query')}, ${headers}, ${bodyPart}>;\n`;
+  const cookies = paramPresence(op.params, 'cookie') === 'none' ? '' : `, ${part('cookie')}`;
+  return `/** What the \`${op.id}\` handler receives. */\nexport type ${toPascal(op.id)}Request = HandlerRequest<${part('path')}, ${part('query')}, ${headers}, ${bodyPart}${cookies}>;\n`;
 }
 
-function replyType(op: OperationModel): string {
+/** The `<Operation>Reply` type of a handler (also used for webhook receivers). */
+export function replyType(op: OperationModel): string {
   const members = op.responses.map((r) => {
-    const status = r.status === 'default' ? 'number' : String(r.status);
+    const status = statusType(op, r);
     const body = r.contentType === undefined ? 'body?: undefined' : `body: ${responseBodyType(op, r)}`;
     return `  | { status: ${status}; ${body}; headers?: Record<string, string> }`;
   });

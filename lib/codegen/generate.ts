@@ -3,6 +3,8 @@ import { basename, dirname, extname, join, relative, resolve, sep } from 'node:p
 import { emitIndex } from './emit-index.js';
 import { generatorFingerprint } from './fingerprint.js';
 import { MANIFEST_FILE, type Manifest, readManifest, serializeManifest, sha256 } from './manifest.js';
+import type { SkippedOperation } from './operation-model.js';
+import { exampleNotice, type SkipNotice, skipNotice, skipWarning } from './skip-notice.js';
 import { SpecError, SpecErrors } from './spec-error.js';
 import { TOOLKIT_PACKAGE } from './toolkit-root.js';
 import { type OutputPlan, writeOutput } from './write-output.js';
@@ -17,6 +19,13 @@ export interface GenerateOptions {
   force?: boolean;
   /** Write nothing; report what differs from what would be generated. Default false. */
   check?: boolean;
+  /**
+   * Generate every other operation when some use constructs the generator cannot emit, with one warning per
+   * skipped operation, instead of failing; likewise leave out (of fakes) every example that does not match
+   * its schema, with one warning each. Operations marked `x-switchboard-skip: true` are skipped either way.
+   * Default false.
+   */
+  skipUnsupported?: boolean;
   /** Called once per service as it is generated, skipped or removed. */
   onProgress?: (event: ProgressEvent) => void;
 }
@@ -33,6 +42,12 @@ export interface ProgressEvent {
 export interface GenerateReport {
   events: ProgressEvent[];
   differences: string[];
+  /**
+   * One warning per operation left out, located at its first reason (rule `x-switchboard-skip` or
+   * `unsupported-construct`), and one per invalid example left out (rule `invalid-example`, located at the
+   * offending value); also for services that were unchanged, from the manifest.
+   */
+  warnings: SpecError[];
 }
 
 const SPEC_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -66,7 +81,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     return { ...heavy, loader };
   };
   const errors: SpecError[] = [];
+  const warnings: SpecError[] = [];
   const names = new Map<string, string>();
+  const skipUnsupported = options.skipUnsupported === true;
 
   for (const file of files) {
     const known = fresh?.files[rel(file)];
@@ -98,8 +115,11 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     }
     names.set(service, file);
     const before = fresh?.services[service];
-    if (before !== undefined && upToDate(before, root, outDir, service)) {
+    // A service generated with unsupported operations skipped is regenerated (and refused) without the flag.
+    const allowed = skipUnsupported || !(before?.skipped ?? []).some((s) => s.unsupported);
+    if (before !== undefined && allowed && upToDate(before, root, outDir, service)) {
       manifest.services[service] = before;
+      for (const notice of before.skipped ?? []) warnings.push(skipWarning(notice, root));
       events.push({ service, status: 'unchanged', ms: 0 });
       options.onProgress?.(events.at(-1) as ProgressEvent);
     } else dirty.push({ path: file, name: service });
@@ -110,13 +130,17 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
     const started = performance.now();
     try {
       const { buildService, loader } = await build();
-      const built = await buildService(loader, path, name, rel(path), TOOLKIT_PACKAGE.name);
+      const built = await buildService(loader, path, name, rel(path), TOOLKIT_PACKAGE.name, {
+        skipUnsupported,
+      });
       plan.services[name] = built.files;
       manifest.services[name] = {
         spec: rel(path),
         inputs: Object.fromEntries(built.inputs.map((f) => [rel(f), sha256(readFileSync(f))])),
         outputs: Object.fromEntries(Object.entries(built.files).map(([f, c]) => [f, sha256(c)])),
+        ...skippedEntry(built.skipped, built.invalidExamples, rel),
       };
+      for (const notice of manifest.services[name].skipped ?? []) warnings.push(skipWarning(notice, root));
       events.push({
         service: name,
         status: 'generated',
@@ -142,13 +166,26 @@ export async function generate(options: GenerateOptions): Promise<GenerateReport
   }
   plan.root['index.ts'] = emitIndex(Object.keys(manifest.services));
   plan.root[MANIFEST_FILE] = serializeManifest(manifest);
-  if (options.check === true) return { events, differences: diffOutput(outDir, plan, rel) };
+  if (options.check === true) return { events, differences: diffOutput(outDir, plan, rel), warnings };
   const changed =
     plan.remove.length > 0 ||
     Object.keys(plan.services).length > 0 ||
     diffOutput(outDir, { services: {}, remove: [], root: plan.root }, rel).length > 0;
   if (changed) writeOutput(outDir, plan);
-  return { events, differences: [] };
+  return { events, differences: [], warnings };
+}
+
+/** The manifest's record of what was left out (operations, then examples); no key when nothing was. */
+function skippedEntry(
+  skipped: SkippedOperation[],
+  invalidExamples: SpecError[],
+  rel: (p: string) => string,
+): { skipped?: SkipNotice[] } {
+  const notices = [
+    ...skipped.map((s) => skipNotice(s, rel)),
+    ...invalidExamples.map((e) => exampleNotice(e, rel)),
+  ];
+  return notices.length === 0 ? {} : { skipped: notices };
 }
 
 function listSpecFiles(dir: string): string[] {

@@ -15,22 +15,43 @@ const DROPPED = new Set([
   '$anchor',
 ]);
 
-/** A schema that refers to itself cannot be inlined into a route table. */
+/** A schema that refers to itself cannot be inlined (only shared by `$id`: see RefHandling). */
 export class RecursiveSchemaError extends Error {
   constructor(readonly ref: string) {
     super(`schema ${ref} refers to itself`);
   }
 }
 
-/** What toJsonSchema does with an internal `$ref`: inline its target, or keep it for a validator given the document. */
-export type RefHandling = 'inline' | 'keep';
+/**
+ * What toJsonSchema does with an internal `$ref`:
+ * - `'inline'`: inline its target (a schema that refers to itself throws RecursiveSchemaError);
+ * - `'keep'`: leave it as is, to be resolved in a converted copy of the document;
+ * - `'bounded'`: inline it, and a ref back into a schema being inlined becomes `false` (matches nothing): a
+ *   finite schema to generate values from, never to validate with;
+ * - `{ componentId }`: a ref to a whole component schema (`#/components/schemas/<name>`) becomes a ref to
+ *   `componentId(name)`, the `$id` the converted component is shared under; any other ref is inlined.
+ */
+export type RefHandling = 'inline' | 'keep' | 'bounded' | ComponentRefs;
+
+/** Refs to component schemas by `$id` (see RefHandling). */
+export interface ComponentRefs {
+  componentId(name: string): string;
+}
+
+const COMPONENT_SCHEMA = '#/components/schemas/';
+
+/** The component name of a ref to a whole component schema (`#/components/schemas/Pet` → `Pet`), else undefined. */
+export function componentOf(ref: string): string | undefined {
+  if (!ref.startsWith(COMPONENT_SCHEMA)) return undefined;
+  const segments = fromPointer(`#/${ref.slice(COMPONENT_SCHEMA.length)}`);
+  return segments.length === 1 ? String(segments[0]) : undefined;
+}
 
 /**
- * Turns an OpenAPI schema object into a self-contained JSON Schema for Ajv and Fastify's serializer: internal
- * `$ref`s are inlined, OpenAPI 3.0 `nullable` and boolean `exclusiveMinimum/Maximum` become their JSON Schema
- * forms, and OpenAPI-only annotations (`example`, `discriminator`, `x-*`) are dropped. Key order is kept, so
- * output is deterministic. Throws RecursiveSchemaError on a schema that refers to itself. With `refs: 'keep'`
- * (default 'inline') `$ref`s stay as they are, to be resolved in a converted copy of `doc`.
+ * Turns an OpenAPI schema object into JSON Schema 2020-12 for Ajv and Fastify's serializer: OpenAPI 3.0
+ * `nullable` and boolean `exclusiveMinimum/Maximum` become their JSON Schema forms, OpenAPI-only annotations
+ * (`example`, `discriminator`, `x-*`) are dropped, and internal `$ref`s are handled as `refs` says (default
+ * 'inline': a self-contained schema). Key order is kept, so output is deterministic.
  */
 export function toJsonSchema(
   schema: unknown,
@@ -45,8 +66,14 @@ export function toJsonSchema(
     const ref = input.$ref;
     const { $ref: _ref, ...siblings } = input;
     if (refs === 'keep') return mergeSiblings({ $ref: ref }, siblings, doc, stack, refs);
-    if (stack.includes(ref)) throw new RecursiveSchemaError(ref);
-    const target = toJsonSchema(getAt(doc, fromPointer(ref)), doc, [...stack, ref], refs) as Json;
+    const component = typeof refs === 'object' ? componentOf(ref) : undefined;
+    if (component !== undefined && typeof refs === 'object')
+      return mergeSiblings({ $ref: refs.componentId(component) }, siblings, doc, stack, refs);
+    if (stack.includes(ref)) {
+      if (refs === 'bounded') return false;
+      throw new RecursiveSchemaError(ref);
+    }
+    const target = toJsonSchema(getAt(doc, fromPointer(ref)), doc, [...stack, ref], refs);
     return mergeSiblings(target, siblings, doc, stack, refs);
   }
   const out: Json = {};
@@ -73,19 +100,24 @@ export function toJsonSchema(
 }
 
 function mergeSiblings(
-  target: Json,
+  target: unknown,
   siblings: Json,
   doc: Json,
   stack: readonly string[],
   refs: RefHandling,
-): Json {
+): unknown {
   const kept = Object.entries(siblings).filter(
     ([k]) => !DROPPED.has(k) && !k.startsWith('x-') && k !== 'summary',
   );
   if (kept.length === 0) return target;
   const extra = toJsonSchema(Object.fromEntries(kept), doc, stack, refs) as Json;
   const annotations = ['description', 'title', 'default', 'readOnly', 'writeOnly'];
-  if (Object.keys(extra).every((k) => annotations.includes(k))) return { ...target, ...extra };
+  if (
+    typeof target === 'object' &&
+    target !== null &&
+    Object.keys(extra).every((k) => annotations.includes(k))
+  )
+    return { ...target, ...extra };
   return { allOf: [target, extra] };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SkipNotice } from './skip-notice.js';
 
 /** The name of the generator's bookkeeping file inside the output folder. */
 export const MANIFEST_FILE = '.switchboard.json';
@@ -12,7 +13,16 @@ export interface Manifest {
   /** Every file of the specs folder, relative to the project root, with its hash and the service it defines (or null). */
   files: Record<string, { sha: string; service: string | null }>;
   /** Per service: the hash of every file its bundle read, and of every file it wrote. */
-  services: Record<string, { spec: string; inputs: Record<string, string>; outputs: Record<string, string> }>;
+  services: Record<string, ServiceEntry>;
+}
+
+/** One service's record in the manifest. */
+export interface ServiceEntry {
+  spec: string;
+  inputs: Record<string, string>;
+  outputs: Record<string, string>;
+  /** Operations and invalid examples left out of the generated code, so an unchanged service still reports them. */
+  skipped?: SkipNotice[];
 }
 
 /** Hex SHA-256 of a string or buffer. */

@@ -1,6 +1,8 @@
 import type { Bundle } from './bundle.js';
 import { toCamelIdentifier } from './naming.js';
-import { fromPointer, SpecError } from './spec-error.js';
+import { readParams } from './read-params.js';
+import { compareStatus, parseStatusKey, type ResponseStatus } from './response-status.js';
+import { fromPointer, SpecError, UNSUPPORTED } from './spec-error.js';
 import { errorAt } from './spec-file.js';
 import { getAt } from './spec-loader.js';
 
@@ -16,11 +18,14 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 export type BodyKind = 'json' | 'text' | 'none';
 
 export interface ParamModel {
-  /** The name as Fastify sees it: header names lower-cased. */
+  /**
+   * The name as Fastify sees it: header names lower-cased, a path parameter name Fastify cannot route
+   * (`enterprise-team`) replaced by a route name (`enterprise_team`, see route-url.ts).
+   */
   name: string;
   /** The name as the spec spells it (openapi-typescript keys its types by this). */
   specName: string;
-  in: 'path' | 'query' | 'header';
+  in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: unknown;
 }
@@ -33,8 +38,8 @@ export interface BodyModel {
 }
 
 export interface ResponseModel {
-  /** A numeric status, or 'default' for every status the spec does not list. */
-  status: number | 'default';
+  /** A numeric status, a range (`4XX`: every 4xx not listed), or 'default' for every status not covered. */
+  status: ResponseStatus;
   contentType: string | undefined;
   kind: BodyKind;
   schema: unknown;
@@ -63,16 +68,73 @@ export interface OperationModel {
   idempotent: boolean;
   timeoutMs: number | undefined;
   retry: RetrySettings | undefined;
+  /** The path item's type in `types.ts` when not `paths["<path>"]` (a webhook's, a callback's). */
+  typeRoot?: string;
 }
 
-/** Extracts the operations of a bundled spec; every problem is collected, then thrown together. */
-export function readOperations(bundle: Bundle): { operations: OperationModel[]; errors: SpecError[] } {
+/** How readOperations treats operations it cannot generate. */
+export interface ReadOptions {
+  /**
+   * Leave out an operation whose only problems are `unsupported-construct` (or that is marked
+   * `x-switchboard-skip: true`) and report it in `skipped`, instead of failing. Default false.
+   */
+  skipUnsupported?: boolean;
+  /**
+   * Whether a response example may be served (by fakes) for a schema; the first accepted of `example` and
+   * `examples` is. Default: every example is accepted.
+   */
+  acceptExample?: (value: unknown, schema: unknown) => boolean;
+}
+
+/** An operation left out of generation, with every reason (an `x-switchboard-skip` mark or unsupported constructs). */
+export interface SkippedOperation {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  reasons: SpecError[];
+}
+
+/** A path item to read operations from (a path, a webhook, a callback expression). */
+export interface PathItemPlace {
+  item: unknown;
+  /** The path its operations get in the model: the route's URL. */
+  path: string;
+  /** Where the path item is in the bundled document. */
+  at: Segments;
+  /** The path item's type in `types.ts`; default `paths["<path>"]`. */
+  typeRoot?: string;
+}
+
+/**
+ * Extracts the operations of a bundled spec; every problem is collected, then thrown together. An operation
+ * marked `x-switchboard-skip: true` is always skipped; with `skipUnsupported`, so is one whose only problems
+ * are unsupported constructs.
+ */
+export function readOperations(
+  bundle: Bundle,
+  options: ReadOptions = {},
+): { operations: OperationModel[]; errors: SpecError[]; skipped: SkippedOperation[] } {
+  const paths = (bundle.doc.paths ?? {}) as Record<string, Json>;
+  const places = Object.keys(paths)
+    .filter((path) => !path.startsWith('x-'))
+    .map((path) => ({ item: paths[path], path, at: ['paths', path] }));
+  return readPathItems(bundle, places, options);
+}
+
+/** readOperations over any path items: operation ids are unique among them. */
+export function readPathItems(
+  bundle: Bundle,
+  places: readonly PathItemPlace[],
+  options: ReadOptions = {},
+): { operations: OperationModel[]; errors: SpecError[]; skipped: SkippedOperation[] } {
   const errors: SpecError[] = [];
   const operations: OperationModel[] = [];
+  const skipped: SkippedOperation[] = [];
   const ids = new Map<string, Segments>();
+  let found: SpecError[] = errors;
   const fail = (at: Segments, rule: string, message: string, hint?: string) => {
     const o = bundle.origin(at);
-    errors.push(errorAt(o.file, o.segments, rule, message, hint));
+    found.push(errorAt(o.file, o.segments, rule, message, hint));
   };
   const deref = (value: unknown): Json => {
     let v = value as Json;
@@ -80,13 +142,13 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
       v = getAt(bundle.doc, fromPointer(v.$ref)) as Json;
     return v ?? {};
   };
-  const paths = (bundle.doc.paths ?? {}) as Record<string, Json>;
-  for (const path of Object.keys(paths)) {
-    const item = deref(paths[path]);
+  for (const place of places) {
+    const { path } = place;
+    const item = deref(place.item);
     for (const method of HTTP_METHODS) {
       const op = item[method] as Json | undefined;
       if (op === undefined) continue;
-      const at = ['paths', path, method];
+      const at = [...place.at, method];
       const raw = typeof op.operationId === 'string' ? op.operationId : `${method} ${path}`;
       const id = toCamelIdentifier(raw);
       const prior = ids.get(id);
@@ -94,106 +156,96 @@ export function readOperations(bundle: Bundle): { operations: OperationModel[]; 
         fail(
           [...at, 'operationId'],
           'duplicate-operation-id',
-          `operationId '${id}' is already used at ${String(prior[2]).toUpperCase()} ${String(prior[1])}`,
+          `operationId '${id}' is already used at ${String(prior.at(-1)).toUpperCase()} ${String(prior.at(-2))}`,
           'give every operation its own operationId',
         );
         continue;
       }
       ids.set(id, at);
-      const params = readParams(item, op, at, deref, fail);
-      const body = readBody(
-        deref(op.requestBody),
-        op.requestBody !== undefined,
-        [...at, 'requestBody'],
-        fail,
-      );
-      const responses = readResponses(deref(op.responses), [...at, 'responses'], deref, fail);
-      const security = ((op.security ?? bundle.doc.security ?? []) as Record<string, unknown>[]).map((r) =>
-        Object.keys(r),
-      );
-      const idempotent =
-        typeof op['x-idempotent'] === 'boolean'
-          ? op['x-idempotent']
-          : method !== 'post' && method !== 'patch';
-      const timeout = op['x-timeout-ms'];
-      operations.push({
-        id,
-        method,
-        path,
-        security,
-        params,
-        body,
-        responses,
-        idempotent,
-        summary: typeof op.summary === 'string' ? op.summary : undefined,
-        deprecated: op.deprecated === true,
-        timeoutMs: typeof timeout === 'number' ? timeout : undefined,
-        retry: readRetry(op['x-retry']),
-      });
-      for (const name of path.match(/\{[^}]+\}/g) ?? []) {
-        const n = name.slice(1, -1);
-        if (!params.some((p) => p.in === 'path' && p.name === n)) {
-          fail(
-            at,
-            'path-params',
-            `path parameter '${n}' of '${path}' is not declared`,
-            `add a parameter {name: ${n}, in: path, required: true}`,
-          );
-        } else if (/[^A-Za-z0-9_]/.test(n)) {
-          // Fastify's router ends a parameter name at '-' or '.': `:user-id` would match `/<v>-id` as `user`.
-          fail(
-            at,
-            'unsupported-construct',
-            `path parameter '${n}' of '${path}' cannot be a Fastify route parameter`,
-            `rename it using letters, digits and '_' only, e.g. ${toCamelIdentifier(n)}`,
-          );
-        }
+      if (op['x-switchboard-skip'] === true) {
+        const o = bundle.origin([...at, 'x-switchboard-skip']);
+        const reason = errorAt(o.file, o.segments, 'x-switchboard-skip', 'marked x-switchboard-skip: true');
+        skipped.push({ id, method, path, reasons: [reason] });
+        continue;
       }
+      found = [];
+      const where = { id, method, path, at };
+      const model = readOperation(bundle, item, op, where, deref, fail, options.acceptExample);
+      if (place.typeRoot !== undefined) model.typeRoot = place.typeRoot;
+      const problems = found;
+      found = errors;
+      if (problems.length === 0) operations.push(model);
+      else if (options.skipUnsupported === true && problems.every((e) => e.rule === UNSUPPORTED))
+        skipped.push({ id, method, path, reasons: problems });
+      else errors.push(...problems);
     }
   }
-  return { operations, errors };
+  return { operations, errors, skipped };
 }
 
-function readParams(
+interface OperationPlace {
+  id: string;
+  method: HttpMethod;
+  path: string;
+  at: Segments;
+}
+
+function readOperation(
+  bundle: Bundle,
   item: Json,
   op: Json,
-  at: Segments,
+  { id, method, path, at }: OperationPlace,
   deref: (v: unknown) => Json,
   fail: Fail,
-): ParamModel[] {
-  const byKey = new Map<string, ParamModel>();
-  const lists: [unknown, Segments][] = [
-    [item.parameters, [...at.slice(0, 2), 'parameters']],
-    [op.parameters, [...at, 'parameters']],
-  ];
-  for (const [list, listAt] of lists) {
-    (Array.isArray(list) ? list : []).forEach((raw, i) => {
-      const p = deref(raw);
-      const where = p.in;
-      if (where === 'cookie') {
-        fail(
-          [...listAt, i],
-          'unsupported-construct',
-          `cookie parameter '${String(p.name)}' cannot be generated`,
-          'pass the value in a header or query parameter instead',
-        );
-        return;
-      }
-      if (where !== 'path' && where !== 'query' && where !== 'header') return;
-      const name = where === 'header' ? String(p.name).toLowerCase() : String(p.name);
-      byKey.set(`${where}:${name}`, {
-        name,
-        specName: String(p.name),
-        in: where,
-        required: p.required === true || where === 'path',
-        schema: p.schema ?? {},
-      });
-    });
+  acceptExample: ReadOptions['acceptExample'],
+): OperationModel {
+  const params = readParams(item, op, at, deref, fail);
+  const body = readBody(deref(op.requestBody), op.requestBody !== undefined, [...at, 'requestBody'], fail);
+  const responses = readResponses(deref(op.responses), [...at, 'responses'], deref, fail, acceptExample);
+  const security = ((op.security ?? bundle.doc.security ?? []) as Record<string, unknown>[]).map((r) =>
+    Object.keys(r),
+  );
+  const idempotent =
+    typeof op['x-idempotent'] === 'boolean' ? op['x-idempotent'] : method !== 'post' && method !== 'patch';
+  const timeout = op['x-timeout-ms'];
+  // Declared counts a parameter refused above too: it is reported once, as unsupported.
+  const declared = [item.parameters, op.parameters].flatMap((list) =>
+    Array.isArray(list)
+      ? list
+          .map((p) => deref(p))
+          .filter((p) => p.in === 'path')
+          .map((p) => p.name)
+      : [],
+  );
+  for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+    const n = name.slice(1, -1);
+    if (!declared.includes(n)) {
+      fail(
+        at,
+        'path-params',
+        `path parameter '${n}' of '${path}' is not declared`,
+        `add a parameter {name: ${n}, in: path, required: true}`,
+      );
+    }
   }
-  return [...byKey.values()];
+  return {
+    id,
+    method,
+    path,
+    security,
+    params,
+    body,
+    responses,
+    idempotent,
+    summary: typeof op.summary === 'string' ? op.summary : undefined,
+    deprecated: op.deprecated === true,
+    timeoutMs: typeof timeout === 'number' ? timeout : undefined,
+    retry: readRetry(op['x-retry']),
+  };
 }
 
-type Fail = (at: Segments, rule: string, message: string, hint?: string) => void;
+/** Records a problem at a place of the bundled document. */
+export type Fail = (at: Segments, rule: string, message: string, hint?: string) => void;
 
 function pickMedia(
   content: unknown,
@@ -214,7 +266,7 @@ function readBody(body: Json, present: boolean, at: Segments, fail: Fail): BodyM
   if (media === 'unsupported') {
     fail(
       [...at, 'content'],
-      'unsupported-construct',
+      UNSUPPORTED,
       `request media types ${Object.keys(body.content as Json).join(', ')} cannot be generated`,
       'use application/json (or text/plain) for internal calls',
     );
@@ -234,16 +286,18 @@ function readResponses(
   at: Segments,
   deref: (v: unknown) => Json,
   fail: Fail,
+  acceptExample?: ReadOptions['acceptExample'],
 ): ResponseModel[] {
   const out: ResponseModel[] = [];
   for (const [key, raw] of Object.entries(responses)) {
     if (key.startsWith('x-')) continue;
-    if (key !== 'default' && !/^[1-5]\d\d$/.test(key)) {
+    const status = parseStatusKey(key);
+    if (status === undefined) {
       fail(
         [...at, key],
-        'unsupported-construct',
+        UNSUPPORTED,
         `response status '${key}' cannot be generated`,
-        "list each status explicitly (e.g. '500', '502') instead of a range",
+        "use a status ('404'), a range ('4XX') or 'default'",
       );
       continue;
     }
@@ -252,23 +306,31 @@ function readResponses(
     if (media === 'unsupported') {
       fail(
         [...at, key, 'content'],
-        'unsupported-construct',
+        UNSUPPORTED,
         `response media types ${Object.keys(response.content as Json).join(', ')} cannot be generated`,
         'use application/json (or text/plain) for internal calls',
       );
       continue;
     }
-    const examples = media?.media.examples as Record<string, Json> | undefined;
-    const firstExample = examples === undefined ? undefined : Object.values(examples)[0];
+    const schema = media?.media.schema;
+    const given = media?.media.example;
+    const candidates = [
+      ...(given === undefined || given === null ? [] : [given]),
+      ...Object.values(asRecord(media?.media.examples)).map((e) => deref(e).value),
+    ];
     out.push({
-      status: key === 'default' ? 'default' : Number(key),
+      status,
       contentType: media?.contentType,
       kind: media?.kind ?? 'none',
-      schema: media?.media.schema,
-      example: media?.media.example ?? (firstExample === undefined ? undefined : deref(firstExample).value),
+      schema,
+      example: acceptExample === undefined ? candidates[0] : candidates.find((v) => acceptExample(v, schema)),
     });
   }
-  return out.sort((a, b) => (a.status === 'default' ? 1 : b.status === 'default' ? -1 : a.status - b.status));
+  return out.sort((a, b) => compareStatus(a.status, b.status));
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 }
 
 function readRetry(value: unknown): RetrySettings | undefined {
@@ -281,4 +343,4 @@ function readRetry(value: unknown): RetrySettings | undefined {
   return out;
 }
 
-export { SpecError };
+export { SpecError, UNSUPPORTED };

@@ -1,43 +1,54 @@
-import { RecursiveSchemaError, toJsonSchema } from './json-schema.js';
+import { RecursiveSchemaError } from './json-schema.js';
 import type { OperationModel, ParamModel } from './operation-model.js';
 import type { ServiceModel } from './service-model.js';
+import type { SchemaSharing, SharedSchema } from './shared-schemas.js';
 import type { SpecError } from './spec-error.js';
 import { errorAt } from './spec-file.js';
 
 type Json = Record<string, unknown>;
+type Convert = SchemaSharing['convert'];
 
-/** Fastify route schemas (params, querystring, headers, body, response) for one operation, from the spec. */
-export function routeSchema(service: ServiceModel, op: OperationModel): Json | SpecError {
-  const doc = service.bundle.doc;
+/**
+ * Fastify route schemas (params, querystring, headers, body, response) for one operation, from the spec.
+ * Component schemas are referred to by `$id` through `sharing` (registered once with `addSchema`), so a
+ * recursive schema is fine; only a cycle of refs that are not to components is refused.
+ */
+export function routeSchema(
+  service: Pick<ServiceModel, 'bundle'>,
+  op: OperationModel,
+  sharing: SchemaSharing,
+): Json | SpecError {
+  const convert = sharing.convert;
   try {
     const schema: Json = {};
     const params = objectOf(
       op.params.filter((p) => p.in === 'path'),
-      doc,
+      convert,
       true,
     );
     const query = objectOf(
       op.params.filter((p) => p.in === 'query'),
-      doc,
+      convert,
       true,
     );
     const headers = objectOf(
       op.params.filter((p) => p.in === 'header'),
-      doc,
+      convert,
       false,
     );
     if (params !== undefined) schema.params = params;
     if (query !== undefined) schema.querystring = query;
     if (headers !== undefined) schema.headers = headers;
     if (op.body !== undefined) {
-      const body = toJsonSchema(op.body.schema, doc) as Json;
+      const body = convert(op.body.schema) as Json;
       // Fastify hands an absent body to the validator as null: an optional body must accept it.
       schema.body = op.body.required ? body : { anyOf: [body, { type: 'null' }] };
     }
     const response: Json = {};
     for (const r of op.responses) {
       if (r.kind === 'none' || r.schema === undefined) continue;
-      response[r.status === 'default' ? 'default' : String(r.status)] = toJsonSchema(r.schema, doc);
+      // Fastify keys a range lower-case ('4xx').
+      response[String(r.status).toLowerCase()] = convert(r.schema);
     }
     if (Object.keys(response).length > 0) schema.response = response;
     return schema;
@@ -48,15 +59,15 @@ export function routeSchema(service: ServiceModel, op: OperationModel): Json | S
       o.file,
       o.segments,
       'unsupported-construct',
-      `${op.id} uses recursive schema ${error.ref}, which a route table cannot inline`,
-      'bound the recursion (e.g. a fixed depth) or move the recursive part out of internal calls',
+      `${op.id} uses ${error.ref}, which refers to itself without passing through a component schema`,
+      'move the recursive schema under components/schemas and refer to it by name',
     );
   }
 }
 
-function objectOf(params: ParamModel[], doc: Json, closed: boolean): Json | undefined {
+function objectOf(params: ParamModel[], convert: Convert, closed: boolean): Json | undefined {
   if (params.length === 0) return undefined;
-  const properties = Object.fromEntries(params.map((p) => [p.name, toJsonSchema(p.schema, doc)]));
+  const properties = Object.fromEntries(params.map((p) => [p.name, convert(p.schema)]));
   const required = params.filter((p) => p.required).map((p) => p.name);
   return {
     type: 'object',
@@ -64,4 +75,28 @@ function objectOf(params: ParamModel[], doc: Json, closed: boolean): Json | unde
     ...(required.length === 0 ? {} : { required }),
     ...(closed ? { additionalProperties: false } : {}),
   };
+}
+
+/**
+ * The component schemas the route schemas `routes` refer to (see SchemaSharing.schemasFor), or an error
+ * located at the component schemas when one of them cannot be converted.
+ */
+export function sharedSchemas(
+  service: Pick<ServiceModel, 'bundle'>,
+  sharing: SchemaSharing,
+  routes: unknown,
+): SharedSchema[] | SpecError {
+  try {
+    return sharing.schemasFor(routes);
+  } catch (error) {
+    if (!(error instanceof RecursiveSchemaError)) throw error;
+    const o = service.bundle.origin(['components', 'schemas']);
+    return errorAt(
+      o.file,
+      o.segments,
+      'unsupported-construct',
+      `${error.ref} refers to itself without passing through a component schema`,
+      'move the recursive schema under components/schemas and refer to it by name',
+    );
+  }
 }

@@ -1,3 +1,6 @@
+/** The rule of a construct the generator cannot emit code for (yet); `--skip-unsupported` skips its operation. */
+export const UNSUPPORTED = 'unsupported-construct';
+
 /** Where in which spec file a problem is: a line when the file could be parsed, a JSON pointer always when known. */
 export interface SpecLocation {
   file: string;
@@ -22,13 +25,16 @@ export class SpecError extends Error {
     super(message);
   }
 
-  /** `specs/a.yaml:12:5 error [rule] message (at #/paths/...)` plus an indented hint line. */
-  format(relative: (file: string) => string = (f) => f): string {
+  /**
+   * `specs/a.yaml:12:5 error [rule] message (at #/paths/...)` plus an indented hint line; `level` says
+   * `warning` for a problem that did not stop generation (a skipped operation).
+   */
+  format(relative: (file: string) => string = (f) => f, level: 'error' | 'warning' = 'error'): string {
     const { file, line, column, pointer } = this.location;
     const where = line === undefined ? relative(file) : `${relative(file)}:${line}:${column ?? 1}`;
     const at = pointer === undefined || pointer === '' ? '' : ` (at #${pointer})`;
     const hint = this.hint === undefined ? '' : `\n    hint: ${this.hint}`;
-    return `${where} error [${this.rule}] ${this.message}${at}${hint}`;
+    return `${where} ${level} [${this.rule}] ${this.message}${at}${hint}`;
   }
 }
 

@@ -1,5 +1,6 @@
 import { toPascal } from './naming.js';
 import type { OperationModel, ParamModel, ResponseModel } from './operation-model.js';
+import { isSuccessStatus, rangeClass } from './response-status.js';
 
 /** TypeScript expressions that name parts of an operation inside openapi-typescript's `paths` type. */
 export function opTypeName(op: OperationModel): string {
@@ -8,11 +9,12 @@ export function opTypeName(op: OperationModel): string {
 
 /** The alias declaration that `opTypeName` refers to. */
 export function opTypeAlias(op: OperationModel): string {
-  return `type ${opTypeName(op)} = paths[${JSON.stringify(op.path)}][${JSON.stringify(op.method)}];`;
+  const root = op.typeRoot ?? `paths[${JSON.stringify(op.path)}]`;
+  return `type ${opTypeName(op)} = ${root}[${JSON.stringify(op.method)}];`;
 }
 
-/** The type of one parameter location (`path`, `query`, `header`), non-optional. */
-export function paramsType(op: OperationModel, where: 'path' | 'query' | 'header'): string {
+/** The type of one parameter location (`path`, `query`, `header`, `cookie`), non-optional. */
+export function paramsType(op: OperationModel, where: ParamModel['in']): string {
   return `NonNullable<${opTypeName(op)}['parameters']['${where}']>`;
 }
 
@@ -25,7 +27,27 @@ export function bodyType(op: OperationModel): string | undefined {
 /** The body type of one response; `undefined` for a response without content. */
 export function responseBodyType(op: OperationModel, r: ResponseModel): string {
   if (r.contentType === undefined) return 'undefined';
-  return `${opTypeName(op)}['responses'][${r.status === 'default' ? "'default'" : r.status}]['content'][${quote(r.contentType)}]`;
+  const key = typeof r.status === 'number' ? String(r.status) : quote(r.status);
+  return `${opTypeName(op)}['responses'][${key}]['content'][${quote(r.contentType)}]`;
+}
+
+/**
+ * The TypeScript type of a response's status: the literal, `number` for `default`, or for a range its
+ * statuses minus those the operation lists explicitly (`StatusInRange<4, 404>`: 400-499 except 404).
+ */
+export function statusType(op: OperationModel, r: ResponseModel): string {
+  if (typeof r.status === 'number') return String(r.status);
+  if (r.status === 'default') return 'number';
+  const c = rangeClass(r.status);
+  const listed = op.responses.flatMap((o) =>
+    typeof o.status === 'number' && Math.floor(o.status / 100) === c ? [o.status] : [],
+  );
+  return listed.length === 0 ? `StatusInRange<${c}>` : `StatusInRange<${c}, ${listed.join(' | ')}>`;
+}
+
+/** Whether the operation documents a status range, so generated code imports `StatusInRange`. */
+export function hasRange(op: OperationModel): boolean {
+  return op.responses.some((r) => typeof r.status === 'string' && r.status !== 'default');
 }
 
 /** Whether `params` holds a parameter of location `where`, and whether any of them is required. */
@@ -38,9 +60,9 @@ export function paramPresence(
   return list.some((p) => p.required) ? 'required' : 'optional';
 }
 
-/** True for a status that counts as success (2xx). */
-export function isSuccess(r: ResponseModel): r is ResponseModel & { status: number } {
-  return r.status !== 'default' && r.status >= 200 && r.status < 300;
+/** True for a status that counts as success (2xx, or the `2XX` range). */
+export function isSuccess(r: ResponseModel): boolean {
+  return isSuccessStatus(r.status);
 }
 
 /** A single-quoted TypeScript string literal. */

@@ -1,5 +1,5 @@
 import type { Bundle } from './bundle.js';
-import { documentValidator } from './document-validators.js';
+import { type DocumentValidator, documentValidator } from './document-validators.js';
 import { findExamples } from './example-sites.js';
 import { fromPointer, type SpecError, toPointer } from './spec-error.js';
 import { errorAt } from './spec-file.js';
@@ -10,9 +10,12 @@ import { describeError, pickErrors } from './validate-openapi.js';
  * validates: JSON Schema 2020-12 with OpenAPI 3.0 forms converted, formats checked, parameter and header
  * values coerced from strings, bodies not. One `invalid-example` error per invalid example, located at the
  * offending value; the same place reached twice (a shared file inlined in two places) is reported once.
+ * `validator` defaults to a new one for the document; pass one to share its compiled schemas.
  */
-export function validateExamples(bundle: Bundle): SpecError[] {
-  const validator = documentValidator(bundle.doc);
+export function validateExamples(
+  bundle: Bundle,
+  validator: DocumentValidator = documentValidator(bundle.doc),
+): SpecError[] {
   const found = new Map<string, SpecError>();
   for (const site of findExamples(bundle.doc)) {
     const validate = validator(site.schema, site.kind);

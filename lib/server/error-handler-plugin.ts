@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 
 /** The spec's Error body. */
@@ -25,7 +25,9 @@ const UNAVAILABLE: Readonly<Record<number, ErrorBody>> = {
  * One error handler for the whole service, answering in the spec's Error shape: validation and other client
  * errors get 4xx with their message; an error carrying `statusCode` 502/503/504 keeps it with a
  * generic message; anything else is logged and answered 500 with a generic message, so no
- * stack trace or internal detail leaks. Unknown routes get 404.
+ * stack trace or internal detail leaks. Unknown routes get 404. These bodies are serialized as plain JSON,
+ * not with the route's response schema: a spec's own error shape (a `4XX` Problem document) would make
+ * Fastify's serializer throw on them and turn a 400 into a 500.
  */
 export const errorHandlerPlugin = fp(
   async (app: FastifyInstance) => {
@@ -35,17 +37,17 @@ export const errorHandlerPlugin = fp(
       const unavailable = UNAVAILABLE[status];
       if (unavailable !== undefined) {
         request.log.warn({ err: error }, unavailable.error);
-        return reply.code(status).send(unavailable);
+        return sendPlain(reply.code(status), unavailable);
       }
       if (status >= 500) {
         request.log.error({ err: error }, 'unhandled error');
-        return reply.code(500).send({ error: 'Internal Server Error', code: 'INTERNAL' } satisfies ErrorBody);
+        return sendPlain(reply.code(500), { error: 'Internal Server Error', code: 'INTERNAL' });
       }
       const code =
         error.validation !== undefined
           ? 'BAD_REQUEST'
           : (mapped?.[1] ?? (status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST'));
-      return reply.code(status).send({ error: error.message.slice(0, 500), code } satisfies ErrorBody);
+      return sendPlain(reply.code(status), { error: error.message.slice(0, 500), code });
     });
     app.setNotFoundHandler((request, reply) =>
       reply.code(404).send({
@@ -56,3 +58,8 @@ export const errorHandlerPlugin = fp(
   },
   { name: 'switchboard-error-handler', fastify: '5.x' },
 );
+
+/** Sends an error body as plain JSON, past the route's response schema (see errorHandlerPlugin). */
+function sendPlain(reply: FastifyReply, body: ErrorBody): FastifyReply {
+  return reply.type('application/json; charset=utf-8').serializer(JSON.stringify).send(body);
+}

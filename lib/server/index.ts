@@ -1,3 +1,4 @@
+export type { StatusInRange } from '../client/result.js';
 export {
   createServiceApp,
   DEFAULT_BODY_LIMIT,
@@ -25,7 +26,9 @@ export type {
   HandlerRequest,
   RouteDefinition,
   RouteTable,
+  SharedSchema,
 } from './route-table.js';
+export { withRouteUrls } from './route-urls.js';
 export { type RoutesPluginOptions, registerRoutes } from './routes-plugin.js';
 export { type RunnableService, runService } from './run-service.js';
 export { assertStrongSecret } from './secret-strength.js';

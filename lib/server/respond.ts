@@ -15,6 +15,17 @@ export type Replied<R extends HandlerReply> = R & { readonly [builtByRespond]: t
 // handler the context also holds `PromiseLike<R>`, which `Member` drops.
 type Member<R> = R extends { status: number } ? R : never;
 type Exact<R, S> = Extract<Member<R>, { status: S }>;
+/** A range response (`4XX`, its status a union of the class's unlisted statuses) that holds `S`. */
+type InRange<R, S> =
+  Member<R> extends infer M
+    ? M extends { status: infer T }
+      ? number extends T
+        ? never
+        : S extends T
+          ? M
+          : never
+      : never
+    : never;
 /** The `default` response (`status: number`): answers every status the spec does not list. */
 type Fallback<R> =
   Member<R> extends infer M
@@ -24,7 +35,12 @@ type Fallback<R> =
         : never
       : never
     : never;
-type ReplyFor<R, S> = [Exact<R, S>] extends [never] ? Fallback<R> : Exact<R, S>;
+/** The reply for `S`: its own response, else the range that holds it, else `default`. */
+type ReplyFor<R, S> = [Exact<R, S>] extends [never]
+  ? [InRange<R, S>] extends [never]
+    ? Fallback<R>
+    : InRange<R, S>
+  : Exact<R, S>;
 type StatusOf<R> = Member<R>['status'];
 type BodyOf<R, S> = ReplyFor<R, S> extends { body?: infer B } ? B : never;
 /** `S` where its reply has no body; otherwise a message the compiler prints for `respond(200)`. */

@@ -12,17 +12,38 @@ export interface RouteDefinition {
   security: readonly (readonly string[])[];
   /** JSON Schemas for params, querystring, headers, body and every documented response status. */
   schema: FastifySchema;
+  /**
+   * Spec name by route name, for path parameters whose spec name Fastify cannot route (`enterprise-team`
+   * is routed as `:enterprise_team`); handlers get them under the spec name. Absent when none.
+   */
+  paramNames?: Readonly<Record<string, string>>;
+  /** JSON Schema of the cookie parameters (an object keyed by cookie name); absent when there are none. */
+  cookies?: Readonly<Record<string, unknown>>;
 }
 
 /** A generated route table: operationId → route. */
 export type RouteTable = Readonly<Record<string, RouteDefinition>>;
 
+/**
+ * A component schema of a service (JSON Schema 2020-12) that route schemas refer to with `$ref` by its
+ * `$id` (`switchboard:<service>/<name>`); registered once per app with `addSchema` by `registerRoutes`.
+ */
+export type SharedSchema = Readonly<{ $id: string } & Record<string, unknown>>;
+
 /** What a handler receives: the validated parts of the request, typed from the spec. */
-export interface HandlerRequest<Params = unknown, Query = unknown, Headers = unknown, Body = unknown> {
+export interface HandlerRequest<
+  Params = unknown,
+  Query = unknown,
+  Headers = unknown,
+  Body = unknown,
+  Cookies = unknown,
+> {
   params: Params;
   query: Query;
   headers: Headers;
   body: Body;
+  /** The cookie parameters, parsed from the `Cookie` header and validated; empty when the spec has none. */
+  cookies: Cookies;
   /** The authenticated principal, as the security scheme's authenticator returned it. */
   principal: unknown;
   /** The raw Fastify request (logger, id, abort signal). */

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cookieReader, NO_COOKIES } from './cookie-params.js';
+import { specNamedParams } from './param-names.js';
 import type {
   AuthDecision,
   Authenticator,
@@ -6,7 +8,10 @@ import type {
   HandlerRequest,
   RouteDefinition,
   RouteTable,
+  SharedSchema,
 } from './route-table.js';
+import { createSerializerCompiler } from './serializer-compiler.js';
+import { addSharedSchemas } from './shared-schemas.js';
 import { createValidatorCompiler } from './validator-compiler.js';
 
 /** Options of a generated `<service>Routes` plugin. */
@@ -30,13 +35,16 @@ type AnyHandler = (request: HandlerRequest) => HandlerReply | Promise<HandlerRep
 
 /**
  * Registers every route of `routes` on an encapsulated Fastify instance with Ajv validation from the spec.
- * Fails at startup, naming them, when handlers or authenticators are missing or unknown.
+ * `schemas` are the component schemas the route schemas refer to by `$id` (default none): added to the
+ * instance with `addSchema` (once: see addSharedSchemas), so Ajv and Fastify's response serializer resolve
+ * them. Fails at startup, naming them, when handlers or authenticators are missing or unknown.
  */
 export function registerRoutes<H extends object>(
   app: FastifyInstance,
   service: string,
   routes: RouteTable,
   options: RoutesPluginOptions<H>,
+  schemas: readonly SharedSchema[] = [],
 ): void {
   // The generated Handlers interface has one method per operationId; here they are looked up by name.
   const handlers = (options.handlers ?? {}) as Readonly<Record<string, AnyHandler>>;
@@ -54,10 +62,14 @@ export function registerRoutes<H extends object>(
       );
     }
   }
-  app.setValidatorCompiler(createValidatorCompiler());
+  addSharedSchemas(app, service, schemas);
+  // Every route table registered on this context shares the compiler set last: it reads them all.
+  app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
+  if (schemas.length > 0) app.setSerializerCompiler(createSerializerCompiler(() => app.getSchemas()));
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
   for (const route of Object.values(routes)) {
     const handler = handlers[route.operationId] as AnyHandler;
+    const readCookies = route.cookies === undefined ? undefined : cookieReader(route.cookies);
     app.route({
       method: route.method,
       url: route.url,
@@ -70,10 +82,12 @@ export function registerRoutes<H extends object>(
       // Not async: a handler that answers synchronously is sent without a promise per request.
       handler: (request, reply) => {
         const out = handler({
-          params: request.params,
+          params: route.paramNames ? specNamedParams(request.params, route.paramNames) : request.params,
           query: request.query,
           headers: request.headers,
           body: request.body,
+          // A cookie that does not match the spec throws a 400 validation error here, before the handler runs.
+          cookies: readCookies === undefined ? NO_COOKIES : readCookies(request),
           principal: request.principal,
           request,
           reply,

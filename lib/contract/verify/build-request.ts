@@ -29,11 +29,17 @@ export function buildRequest(
   c: RequestCase,
   credentials: Credentials,
 ): BuiltRequest {
+  // Path values are keyed by the route name (`enterprise_team` for `{enterprise-team}`).
+  const routeName = (specName: string) =>
+    op.params.find((p) => p.in === 'path' && p.specName === specName)?.name ?? specName;
   const path = op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(c.params.path[name] ?? ''),
+    encodeURIComponent(c.params.path[routeName(name)] ?? ''),
   );
   const auth = applyAuth(schemes, op.security, credentials, c.auth);
   const headers: Record<string, string> = { accept: 'application/json', ...c.params.header };
+  const cookies = Object.entries(c.params.cookie ?? {});
+  if (cookies.length > 0)
+    headers.cookie = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   let body: string | undefined;
   if (c.body !== undefined && op.body !== undefined) {
     headers['content-type'] = op.body.contentType;

@@ -14,8 +14,9 @@ const BODY_SNIPPET = 300;
 
 /**
  * Judges one answer; returns every reason it violates the contract (empty when it does not):
- * - no answer (transport failure or timeout), any 500, any other 5xx the spec does not list explicitly;
- * - a status the spec does not document (neither listed nor covered by `default`);
+ * - no answer (transport failure or timeout), any 500, any other 5xx the spec does not list (on its own or
+ *   in a `5XX` range);
+ * - a status the spec does not document (neither listed nor covered by a range such as `4XX` or `default`);
  * - a body that does not parse or validate against the status's schema, a non-JSON content type where
  *   JSON is documented, a body where none is documented;
  * - an invalid request not answered with a 4xx; a request without or with wrong credentials not answered
@@ -25,7 +26,10 @@ export function checkResponse(op: OperationContract, expect: CaseExpectation, an
   if (!answer.ok) return [`no answer: ${answer.error}`];
   const { status } = answer;
   const out: string[] = [];
-  const listed = op.responses.find((r) => r.status === status);
+  // A range (`5XX`) documents each status of its class the spec does not list on its own.
+  const range = `${Math.floor(status / 100)}XX`;
+  const listed =
+    op.responses.find((r) => r.status === status) ?? op.responses.find((r) => r.status === range);
   const documented = listed ?? op.responses.find((r) => r.status === 'default');
   if (status === 500) out.push('500 Internal Server Error');
   else if (status >= 500 && listed === undefined) out.push(`${status} is a 5xx the spec does not list`);

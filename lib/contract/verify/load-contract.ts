@@ -2,12 +2,13 @@ import { resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
 import { bundleSpec } from '../../codegen/bundle.js';
-import { toJsonSchema } from '../../codegen/json-schema.js';
 import { type BodyKind, type HttpMethod, readOperations } from '../../codegen/operation-model.js';
+import type { ResponseStatus } from '../../codegen/response-status.js';
 import { readSchemes } from '../../codegen/service-model.js';
 import { SpecError, SpecErrors } from '../../codegen/spec-error.js';
 import { SpecLoader } from '../../codegen/spec-loader.js';
 import { validateOpenApi } from '../../codegen/validate-openapi.js';
+import { contractSchemas } from './contract-schemas.js';
 import { readRequestExamples } from './request-examples.js';
 import { type ParamValues, paramValidator, type SchemaValidators } from './schema-validators.js';
 import { VerifyInputError } from './verify-input-error.js';
@@ -20,7 +21,7 @@ export interface ParamContract {
   name: string;
   /** As the spec spells it (the header name to send). */
   specName: string;
-  in: 'path' | 'query' | 'header';
+  in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
   schema: unknown;
   examples: unknown[];
@@ -36,9 +37,9 @@ export interface BodyContract {
   examples: { name: string; value: unknown }[];
 }
 
-/** One documented response status (or `default`) with the validator of its body, when it has one. */
+/** One documented response status (a range such as `4XX`, or `default`) with the validator of its body. */
 export interface ResponseContract {
-  status: number | 'default';
+  status: ResponseStatus;
   kind: BodyKind;
   validate: ValidateFunction | undefined;
 }
@@ -94,6 +95,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
     );
   }
   const title = String((doc.info as Json | undefined)?.title ?? specPath);
+  const schemas = contractSchemas(specPath, doc, validators);
   return {
     specPath,
     title,
@@ -105,7 +107,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
         specName: p.specName,
         in: p.in,
         required: p.required,
-        schema: toJsonSchema(p.schema, doc),
+        schema: schemas.finite(p.schema),
         examples: examples.params.get(`${p.in}:${p.name}`) ?? [],
       }));
       const body: BodyContract | undefined =
@@ -115,8 +117,8 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
               required: op.body.required,
               kind: op.body.kind,
               contentType: op.body.contentType,
-              schema: toJsonSchema(op.body.schema, doc),
-              validate: validators.strict(toJsonSchema(op.body.schema, doc)),
+              schema: schemas.finite(op.body.schema),
+              validate: validators.strict(schemas.exact(op.body.schema)),
               examples: examples.bodies,
             };
       return {
@@ -132,9 +134,12 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
           validate:
             r.kind === 'none' || r.schema === undefined
               ? undefined
-              : validators.strict(toJsonSchema(r.schema, doc)),
+              : validators.strict(schemas.exact(r.schema)),
         })),
-        validParams: paramValidator(params, validators),
+        validParams: paramValidator(
+          op.params.map((p) => ({ ...p, schema: schemas.exact(p.schema) })),
+          validators,
+        ),
       };
     }),
   };

@@ -2,6 +2,7 @@ import type { OperationContract, ParamContract } from './load-contract.js';
 import type { ParamValues } from './schema-validators.js';
 import { generateValue } from './schema-values.js';
 import type { SeededRandom } from './seeded-random.js';
+import type { StringTarget } from './string-values.js';
 
 /** A request before serialisation: typed parameter values by `in:name`, and the body. */
 export interface RequestDraft {
@@ -16,6 +17,11 @@ export function paramKey(p: Pick<ParamContract, 'in' | 'name'>): string {
   return `${p.in}:${p.name}`;
 }
 
+/** How generated strings for a parameter must look: cookie values travel percent-encoded, as query values do. */
+export function stringTarget(where: ParamContract['in']): StringTarget {
+  return where === 'cookie' ? 'query' : where;
+}
+
 /** A parameter value as it travels: scalars as text, arrays as repeated query values or joined by commas. */
 export function serializeParam(where: ParamContract['in'], value: unknown): string | string[] {
   if (Array.isArray(value)) {
@@ -27,7 +33,7 @@ export function serializeParam(where: ParamContract['in'], value: unknown): stri
 
 /** The draft's parameters as wire strings, grouped as the server sees them. */
 export function toParamValues(op: OperationContract, params: Map<string, unknown>): ParamValues {
-  const out: ParamValues = { path: {}, query: {}, header: {} };
+  const out: ParamValues = { path: {}, query: {}, header: {}, cookie: {} };
   for (const p of op.params) {
     const key = paramKey(p);
     if (!params.has(key)) continue;
@@ -53,7 +59,7 @@ export function generateDraft(op: OperationContract, rng: SeededRandom): Request
     let complete = true;
     for (const p of op.params) {
       if (!p.required && rng.chance(0.5)) continue;
-      const v = generateValue(p.schema, rng, p.in);
+      const v = generateValue(p.schema, rng, stringTarget(p.in));
       if (v === undefined) complete = !p.required && complete;
       else draft.params.set(paramKey(p), v.value);
     }
@@ -83,7 +89,7 @@ export function exampleDrafts(
     for (const p of op.params) {
       if (p.examples.length > 0) draft.params.set(paramKey(p), p.examples[i % p.examples.length]);
       else if (p.required) {
-        const v = generateValue(p.schema, rng, p.in);
+        const v = generateValue(p.schema, rng, stringTarget(p.in));
         if (v !== undefined) draft.params.set(paramKey(p), v.value);
       }
     }

@@ -1,6 +1,6 @@
 import type { OperationContract } from './load-contract.js';
 import type { CaseBody } from './request-case.js';
-import { isValidDraft, paramKey, type RequestDraft, toParamValues } from './request-drafts.js';
+import { isValidDraft, paramKey, type RequestDraft, stringTarget, toParamValues } from './request-drafts.js';
 import { mutationsOf } from './schema-mutations.js';
 import type { ParamValues } from './schema-validators.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -42,7 +42,7 @@ export function invalidRequest(
   for (const p of op.params) {
     const key = paramKey(p);
     if (!base.params.has(key)) continue;
-    for (const m of mutationsOf(p.schema, base.params.get(key), rng, p.in)) {
+    for (const m of mutationsOf(p.schema, base.params.get(key), rng, stringTarget(p.in))) {
       const params = new Map(base.params).set(key, m.value);
       const kind = p.in === 'path' ? 'malformed-path-param' : m.kind;
       const what = p.in === 'path' ? `${kind} (${m.kind})` : kind;

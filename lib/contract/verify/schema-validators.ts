@@ -8,6 +8,11 @@ export interface SchemaValidators {
   strict(schema: unknown): ValidateFunction;
   /** Scalars coerced from strings: for path, query and header values. */
   coercing(schema: unknown): ValidateFunction;
+  /**
+   * Makes schemas with an `$id` available to the `$ref`s of schemas compiled afterwards (component schemas
+   * shared by reference, recursive ones included). A schema whose id was shared before is skipped.
+   */
+  share(schemas: readonly { $id: string }[]): void;
 }
 
 /** Parameter values as sent on the wire, keyed by name as the server sees it (header names lower-cased). */
@@ -15,6 +20,7 @@ export interface ParamValues {
   path: Record<string, string>;
   query: Record<string, string | string[]>;
   header: Record<string, string>;
+  cookie: Record<string, string>;
 }
 
 /**
@@ -50,25 +56,39 @@ export function createSchemaValidators(): SchemaValidators {
       return fn;
     };
   };
-  return { strict: cache(strictAjv), coercing: cache(coercingAjv) };
+  const shared = new Set<string>();
+  const share = (schemas: readonly { $id: string }[]) => {
+    for (const schema of schemas) {
+      if (shared.has(schema.$id)) continue;
+      shared.add(schema.$id);
+      for (const ajv of [strictAjv, coercingAjv]) ajv.addSchema(schema, undefined, undefined, false);
+    }
+  };
+  return { strict: cache(strictAjv), coercing: cache(coercingAjv), share };
 }
 
 /**
- * A check of path, query and header values against their parameter schemas, built as the generated route
- * table builds them: path and query objects closed, headers open, values coerced from strings.
+ * A check of path, query, header and cookie values against their parameter schemas, built as the generated
+ * route table builds them: path and query objects closed, headers and cookies open, values coerced from
+ * strings.
  */
 export function paramValidator(
-  params: readonly { name: string; in: 'path' | 'query' | 'header'; required: boolean; schema: unknown }[],
+  params: readonly {
+    name: string;
+    in: 'path' | 'query' | 'header' | 'cookie';
+    required: boolean;
+    schema: unknown;
+  }[],
   validators: SchemaValidators,
 ): (values: ParamValues) => boolean {
-  const parts = (['path', 'query', 'header'] as const).map((where) => {
+  const parts = (['path', 'query', 'header', 'cookie'] as const).map((where) => {
     const own = params.filter((p) => p.in === where);
     const required = own.filter((p) => p.required).map((p) => p.name);
     const validate = validators.coercing({
       type: 'object',
       properties: Object.fromEntries(own.map((p) => [p.name, p.schema])),
       ...(required.length === 0 ? {} : { required }),
-      ...(where === 'header' ? {} : { additionalProperties: false }),
+      ...(where === 'header' || where === 'cookie' ? {} : { additionalProperties: false }),
     });
     return { where, validate };
   });

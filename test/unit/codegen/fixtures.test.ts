@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeExample, ServiceSpec } from '../../../lib/client/index.js';
 import { generate } from '../../../lib/codegen/generate.js';
-import type { RouteTable } from '../../../lib/server/index.js';
+import type { RouteTable, SharedSchema } from '../../../lib/server/index.js';
 import {
   FIXTURE_SPECS,
   type FixtureOutput,
@@ -14,12 +14,14 @@ const SERVICES = {
   edge: ['edge-service', 'edgeService'],
   shapes: ['shapes-service', 'shapesService'],
   legacy: ['legacy-service', 'legacyService'],
+  tree: ['tree-service', 'treeService'],
 } as const;
 type Service = keyof typeof SERVICES;
 
 /** The generated values of every fixture service, imported from the temp output. */
 interface Output {
   routes: Record<Service, RouteTable>;
+  shared: Record<Service, readonly SharedSchema[]>;
   specs: Record<Service, ServiceSpec>;
   examples: Record<Service, Record<string, FakeExample | null>>;
   text(file: string): string;
@@ -31,12 +33,13 @@ const o = {} as Output;
 beforeAll(async () => {
   out = await generateFixtures();
   o.routes = {} as Output['routes'];
+  o.shared = {} as Output['shared'];
   o.specs = {} as Output['specs'];
   o.examples = {} as Output['examples'];
   for (const [key, [name, camel]] of Object.entries(SERVICES) as [Service, readonly [string, string]][]) {
-    o.routes[key] = (await out.load<Record<string, RouteTable>>(`${name}/server.ts`))[
-      `${camel}Routes`
-    ] as RouteTable;
+    const server = await out.load<Record<string, unknown>>(`${name}/server.ts`);
+    o.routes[key] = server[`${camel}Routes`] as RouteTable;
+    o.shared[key] = server[`${camel}Schemas`] as readonly SharedSchema[];
     o.specs[key] = (await out.load<Record<string, ServiceSpec>>(`${name}/client.ts`))[
       `${camel}Spec`
     ] as ServiceSpec;
@@ -49,12 +52,28 @@ beforeAll(async () => {
 
 afterAll(() => out?.cleanup());
 
-/** Follows `keys` into a route's schema (`schema('edge', 'getGreeting', 'response', '200')`). */
+/**
+ * Follows `keys` into a route's schema (`schema('edge', 'getGreeting', 'response', '200')`), with every `$ref`
+ * to one of the service's shared schemas replaced by that schema (its `$id` left out).
+ */
 function schema(service: Service, op: string, ...keys: string[]): unknown {
+  const byId = new Map(o.shared[service].map(({ $id, ...rest }) => [$id, rest]));
+  const inline = (node: unknown, depth = 0): unknown => {
+    if (depth > 20 || typeof node !== 'object' || node === null) return node;
+    if (Array.isArray(node)) return node.map((v) => inline(v, depth + 1));
+    const { $ref, ...rest } = node as Record<string, unknown>;
+    if (typeof $ref === 'string' && byId.has($ref)) return inline({ ...byId.get($ref), ...rest }, depth + 1);
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, inline(v, depth + 1)]));
+  };
   let node: unknown = o.routes[service][op]?.schema;
-  for (const key of keys) node = (node as Record<string, unknown> | undefined)?.[key];
-  return node;
+  for (const key of keys) node = (inline(node) as Record<string, unknown> | undefined)?.[key];
+  return inline(node);
 }
+/** Every `$ref` in `node`. */
+const refsIn = (node: unknown): string[] =>
+  typeof node !== 'object' || node === null
+    ? []
+    : Object.entries(node).flatMap(([k, v]) => (k === '$ref' && typeof v === 'string' ? [v] : refsIn(v)));
 const op = (service: Service, id: string) => o.specs[service].operations[id];
 const nickname = { type: ['string', 'null'], maxLength: 40 };
 const errorSchema = {
@@ -173,7 +192,7 @@ const routeCases: Case[] = [
     { type: 'string', maxLength: 100 },
   ],
   [
-    '204 has no response schema, 404 has the shared Error inlined',
+    '204 has no response schema, 404 has the shared Error',
     () => schema('edge', 'deleteItem', 'response'),
     { '404': errorSchema },
   ],
@@ -192,8 +211,44 @@ const routeCases: Case[] = [
     [{ const: 'cat' }, { const: 'dog' }],
   ],
   [
-    'route schemas are self-contained (no $ref, no discriminator)',
-    () => /"\$ref"|discriminator/.test(JSON.stringify(o.routes)),
+    'no discriminator in route or shared schemas',
+    () => /discriminator/.test(JSON.stringify([o.routes, o.shared])),
+    false,
+  ],
+  [
+    'every $ref of routes and shared schemas names a shared schema of the same service',
+    () =>
+      (Object.keys(SERVICES) as Service[]).flatMap((s) => {
+        const ids = new Set(o.shared[s].map((x) => x.$id));
+        return refsIn([o.routes[s], o.shared[s]]).filter((ref) => !ids.has(ref));
+      }),
+    [],
+  ],
+  [
+    'a component used by several routes is carried once and referred to by its namespaced $id',
+    () => [
+      o.shared.edge.filter((x) => x.$id === 'switchboard:edge-service/Error').length,
+      refsIn(o.routes.edge).filter((ref) => ref === 'switchboard:edge-service/Error').length,
+    ],
+    [1, 3],
+  ],
+  [
+    'only the components the routes need, in the spec order (a sibling-file one hoisted)',
+    () => o.shared.shapes.map((x) => x.$id),
+    ['Cat', 'Dog', 'Pet', 'Labels', 'ItemBase', 'PricedItem', 'Error', 'Money'].map(
+      (n) => `switchboard:shapes-service/${n}`,
+    ),
+  ],
+  [
+    'a recursive component refers to itself by $id',
+    () => o.shared.tree.find((x) => x.$id === 'switchboard:tree-service/TreeNode')?.properties,
+    expect.objectContaining({
+      children: { type: 'array', maxItems: 5, items: { $ref: 'switchboard:tree-service/TreeNode' } },
+    }),
+  ],
+  [
+    'a component no route reaches is left out',
+    () => o.shared.tree.some((x) => x.$id.endsWith('/Unreferenced')),
     false,
   ],
   [
@@ -372,7 +427,12 @@ const fakeCases: Case[] = [
 describe('generated output of the fixture specs', () => {
   it('generates one folder per service spec; shared.yaml (no paths) is not a service', () => {
     const folders = readdirSync(out.outDir, { withFileTypes: true }).filter((d) => d.isDirectory());
-    expect(folders.map((d) => d.name).sort()).toEqual(['edge-service', 'legacy-service', 'shapes-service']);
+    expect(folders.map((d) => d.name).sort()).toEqual([
+      'edge-service',
+      'legacy-service',
+      'shapes-service',
+      'tree-service',
+    ]);
     expect(readdirSync(`${out.outDir}/edge-service`)).toEqual(
       expect.arrayContaining(['client.ts', 'fake.ts', 'server.ts', 'types.ts']),
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generate } from '../../../lib/codegen/generate.js';
+import { type GenerateReport, generate } from '../../../lib/codegen/generate.js';
 import { type SpecError, SpecErrors } from '../../../lib/codegen/spec-error.js';
 import { createWorkspace, petSpec, SHARED } from '../generate/workspace.js';
 
@@ -24,6 +24,23 @@ async function generateOnly(...files: string[]): Promise<{ out: string; error: u
     (e: unknown) => e,
   );
   return { out, error };
+}
+
+/** Generates `file` into a fresh folder (or `dir`, again); returns what generate reported or threw. */
+async function generateIn(
+  file: string,
+  skipUnsupported: boolean,
+  dir = mkdtempSync(join(root, 'lenient-')),
+): Promise<{ dir: string; out: string; result: GenerateReport | undefined; error: unknown }> {
+  const specsDir = join(dir, 'specs');
+  mkdirSync(specsDir, { recursive: true });
+  copyFileSync(join(FIXTURES, file), join(specsDir, file));
+  const out = join(dir, 'generated');
+  try {
+    return { dir, out, result: await generate({ specsDir, outDir: out, skipUnsupported }), error: undefined };
+  } catch (error) {
+    return { dir, out, result: undefined, error };
+  }
 }
 
 function problems(error: unknown): SpecError[] {
@@ -108,6 +125,62 @@ describe('examples that do not match their schema are refused by generate, as by
     } finally {
       ws.dispose();
     }
+  });
+});
+
+describe('with skipUnsupported, invalid examples are warnings and are left out of the fake', () => {
+  const file = 'lenient-examples-service.yaml';
+  const invalidLines = () =>
+    [lineOf(file, 'name: 42'), lineOf(file, 'name: body-invalid') - 1, lineOf(file, 'id: seven')].sort(
+      (a, b) => a - b,
+    );
+
+  it('generates, with one located warning per invalid example, saying it was left out', async () => {
+    const { out, result, error } = await generateIn(file, true);
+    expect(error).toBeUndefined();
+    const warnings = result?.warnings ?? [];
+    expect(warnings.map((w) => w.rule)).toEqual(['invalid-example', 'invalid-example', 'invalid-example']);
+    expect(warnings.map((w) => w.location.line ?? 0).sort((a, b) => a - b)).toEqual(invalidLines());
+    const lines = warnings.map((w) => w.format((f) => f.slice(f.indexOf('specs/')), 'warning'));
+    for (const line of lines)
+      expect(line).toMatch(
+        /^specs\/lenient-examples-service\.yaml:\d+:\d+ warning \[invalid-example\] .*does not match its schema: .*; left out of the generated fake \(at #/,
+      );
+    expect(lines.join('\n')).toContain('/0/name must be string');
+    expect(existsSync(join(out, 'lenient-examples-service', 'server.ts'))).toBe(true);
+  });
+
+  it('the fake serves no invalid example: the next valid named one, else none', async () => {
+    const { out } = await generateIn(file, true);
+    const fake = readFileSync(join(out, 'lenient-examples-service', 'fake.ts'), 'utf8');
+    expect(fake).not.toContain('inline-invalid');
+    expect(fake).not.toContain('named-invalid');
+    expect(fake).toContain('named-valid');
+    expect(fake).toMatch(/^ {2}listPets: null,$/m);
+  });
+
+  it('an unchanged service re-reports its warnings from the manifest; without the flag it is refused', async () => {
+    const first = await generateIn(file, true);
+    const again = await generateIn(file, true, first.dir);
+    expect(again.result?.events.map((e) => e.status)).toEqual(['unchanged']);
+    expect(again.result?.warnings.map((w) => w.format())).toEqual(
+      first.result?.warnings.map((w) => w.format()),
+    );
+    const strict = await generateIn(file, false, first.dir);
+    expect(problems(strict.error).map((e) => e.rule)).toEqual([
+      'invalid-example',
+      'invalid-example',
+      'invalid-example',
+    ]);
+  });
+
+  it('without skipUnsupported the same spec is refused and nothing is written', async () => {
+    const { out, error } = await generateIn(file, false);
+    const found = problems(error);
+    expect(found.map((e) => e.location.line ?? 0).sort((a, b) => a - b)).toEqual(invalidLines());
+    expect(found.every((e) => e.format().includes(' error [invalid-example] '))).toBe(true);
+    expect(found.some((e) => e.message.includes('left out'))).toBe(false);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

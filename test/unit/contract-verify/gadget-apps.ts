@@ -5,6 +5,7 @@ import { bundleSpec } from '../../../lib/codegen/bundle.js';
 import { readOperations } from '../../../lib/codegen/operation-model.js';
 import { routeSchema } from '../../../lib/codegen/route-schema.js';
 import type { ServiceModel } from '../../../lib/codegen/service-model.js';
+import { shareSchemas } from '../../../lib/codegen/shared-schemas.js';
 import { SpecLoader } from '../../../lib/codegen/spec-loader.js';
 import {
   createServiceApp,
@@ -12,6 +13,7 @@ import {
   internalAuthenticator,
   type RouteDefinition,
   registerRoutes,
+  type SharedSchema,
 } from '../../../lib/server/index.js';
 
 /** The fixture spec the verifier's tests verify against. */
@@ -19,14 +21,15 @@ export const GADGET_SPEC = fileURLToPath(new URL('./fixtures/gadget-service.yaml
 /** The internal token both gadget apps accept. */
 export const GADGET_TOKEN = randomBytes(32).toString('hex');
 
-/** A route table built from the fixture spec the way `switchboard generate` builds one. */
-function gadgetRoutes(): Record<string, RouteDefinition> {
+/** A route table and its shared schemas, built from the fixture spec the way `switchboard generate` builds them. */
+function gadgetRoutes(): { table: Record<string, RouteDefinition>; schemas: SharedSchema[] } {
   const loader = new SpecLoader();
   const bundle = bundleSpec(loader.load(GADGET_SPEC), loader);
   const table: Record<string, RouteDefinition> = {};
+  const sharing = shareSchemas('gadget-service', bundle.doc);
   for (const op of readOperations(bundle).operations) {
     // routeSchema reads nothing of the service but its bundle.
-    const schema = routeSchema({ bundle } as unknown as ServiceModel, op);
+    const schema = routeSchema({ bundle } as unknown as ServiceModel, op, sharing);
     if (schema instanceof Error) throw schema;
     table[op.id] = {
       operationId: op.id,
@@ -37,19 +40,19 @@ function gadgetRoutes(): Record<string, RouteDefinition> {
       schema,
     };
   }
-  return table;
+  return { table, schemas: sharing.schemasFor(Object.values(table).map((r) => r.schema)) };
 }
 
 type Req = HandlerRequest<{ id: string }, unknown, unknown, Record<string, unknown>>;
 
 /** A correct gadget-service on the shared server runtime: it should pass verification without violations. */
 export async function goodGadgetApp(): Promise<FastifyInstance> {
-  const routes = gadgetRoutes();
+  const { table: routes, schemas } = gadgetRoutes();
   const gadgets = new Map<string, unknown>();
   let next = 1;
   return createServiceApp({
     name: 'gadget-service',
-    routes: async (app, options) => registerRoutes(app, 'gadget-service', routes, options),
+    routes: async (app, options) => registerRoutes(app, 'gadget-service', routes, options, schemas),
     handlers: {
       createGadget: async ({ body }: Req) => {
         const gadget = { id: `g_${next++}`, createdAt: new Date().toISOString(), gadget: body };

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkspace, petSpec, SHARED, type Workspace } from './workspace.js';
@@ -31,12 +32,30 @@ describe('switchboard generate (CLI)', () => {
     const drift = run(['generate', '--check'], ws.root);
     expect(drift.code).toBe(1);
     expect(drift.err).toContain('changed  generated/pets/client.ts');
-    ws.write('specs/pets.yaml', petSpec().replace("'404'", "'4XX'"));
+    ws.write('specs/pets.yaml', petSpec().replace('in: path,', 'in: path, style: matrix,'));
     const bad = run(['generate'], ws.root);
     expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/^specs\/pets\.yaml:17:\d+ error \[unsupported-construct\]/m);
+    expect(bad.err).toMatch(/^specs\/pets\.yaml:9:\d+ error \[unsupported-construct\]/m);
     expect(bad.err).toContain('nothing was written');
+    expect(bad.err).toContain('--skip-unsupported generates the other operations');
     expect(bad.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('--skip-unsupported generates the rest, with one located warning per skipped operation', () => {
+    const photos = `  /photos:\n    get:\n      operationId: getPhoto\n      responses:\n        '204': { description: none }\n`;
+    ws = createWorkspace({
+      'specs/pets.yaml': petSpec(photos).replace('in: path,', 'in: path, style: matrix,'),
+      'specs/shared.yaml': SHARED,
+    });
+    const result = run(['generate', '--skip-unsupported'], ws.root);
+    expect(result.code).toBe(0);
+    expect(result.err).toMatch(
+      /^specs\/pets\.yaml:9:\d+ warning \[unsupported-construct\] getPet \(GET \/pets\/\{id\}\) skipped: path parameter 'id' has style matrix/m,
+    );
+    expect(result.out).toContain('1 operation(s) skipped');
+    const client = readFileSync(join(ws.out, 'pets', 'client.ts'), 'utf8');
+    expect(client).toContain('getPhoto(');
+    expect(client).not.toContain('getPet(');
   });
 
   it('exits 2 on bad usage', () => {
