@@ -19,6 +19,7 @@ import { directRequest, sendDirect } from './direct-request.js';
 import { codeForStatus } from './error-code.js';
 import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
 import { PathTemplate } from './path-template.js';
+import { asBytes, bodyContentType, preparedBody } from './request-body.js';
 import { createResilientPolicy } from './resilience/resilient-policy.js';
 import type { Failure, ResponseHeaders } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
@@ -85,6 +86,8 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       const pending = outboundHeaders(spec, op, options, call);
       const headers = pending instanceof Promise ? await pending : pending;
       if (input.cookies !== undefined) addCookies(headers, input.cookies);
+      if (op.requestBody === 'binary' || op.requestBody === 'form')
+        input = { ...input, body: await preparedBody(op, input.body) };
       const attempt = send(operationId, op, input, headers);
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
@@ -137,7 +140,9 @@ function viaOpenapiFetch(baseUrl: string, options: ClientOptions, templateOf: Te
     const init = requestInit(op, input, headers, light, path === undefined);
     return (signal) => {
       init.signal = signal;
-      return core.request(op.method, (path ?? op.path) as never, init as never) as Promise<Outcome>;
+      const pending = core.request(op.method, (path ?? op.path) as never, init as never) as Promise<Outcome>;
+      if (op.parseAs !== 'bytes') return pending;
+      return pending.then((o) => (o.response.ok ? { ...o, data: asBytes(o.data) } : o));
     };
   };
 }
@@ -149,11 +154,12 @@ interface RequestInit {
   headers?: Record<string, string>;
   plainHeaders?: Record<string, string>;
   signal?: AbortSignal;
-  parseAs?: 'text';
-  bodySerializer?: (body: unknown) => string;
+  parseAs?: 'text' | 'arrayBuffer';
+  bodySerializer?: (body: unknown) => unknown;
 }
 
 const NO_PARAMS: RequestInit['params'] = {};
+const asIs = (body: unknown) => body;
 
 /**
  * openapi-fetch's options for one call, with as few keys as will do: it copies them several times per call.
@@ -168,12 +174,13 @@ function requestInit(
   pathParams: boolean,
 ): RequestInit {
   const init: RequestInit = { params: NO_PARAMS };
+  const forced = bodyContentType(op);
   if (light) {
-    // openapi-fetch's order: the text type the caller forces, then typed header parameters, then JSON as the
+    // openapi-fetch's order: the body type the caller forces, then typed header parameters, then JSON as the
     // lowest-priority default.
-    if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
+    if (forced !== undefined) headers['content-type'] = forced;
     if (input.headers !== undefined) assignHeaders(headers, input.headers);
-    if (input.body !== undefined && op.requestBody !== 'text') headers['content-type'] ??= 'application/json';
+    if (input.body !== undefined) headers['content-type'] ??= 'application/json';
     init.plainHeaders = headers;
     if (pathParams || input.query !== undefined) {
       init.params = {};
@@ -181,14 +188,16 @@ function requestInit(
       if (input.query !== undefined) init.params.query = input.query;
     }
   } else {
-    // openapi-fetch sends bodies as JSON; a text/* request body goes as the string itself.
-    if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
+    // openapi-fetch sends bodies as JSON; a text/* body goes as the string itself, a form or bytes as prepared
+    // (see preparedBody), each with its type.
+    if (forced !== undefined) headers['content-type'] = forced;
     init.headers = headers;
     init.params = { path: input.path, query: input.query, header: input.headers };
   }
   if (input.body !== undefined) init.body = input.body;
-  if (op.parseAs !== 'json') init.parseAs = op.parseAs;
+  if (op.parseAs !== 'json') init.parseAs = op.parseAs === 'bytes' ? 'arrayBuffer' : op.parseAs;
   if (op.requestBody === 'text') init.bodySerializer = String;
+  else if (op.requestBody === 'form' || op.requestBody === 'binary') init.bodySerializer = asIs;
   return init;
 }
 

@@ -2,6 +2,7 @@ import { createQuerySerializer, defaultBodySerializer, defaultPathSerializer } f
 import type { CallInput } from './create-caller.js';
 import { assignHeaders } from './outbound-headers.js';
 import type { PathTemplate } from './path-template.js';
+import { bodyContentType } from './request-body.js';
 import type { OperationSpec } from './service-spec.js';
 import type { LightResponse } from './transport/light-response.js';
 import type { Transport } from './transport/undici-transport.js';
@@ -21,7 +22,7 @@ export interface DirectRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
-  body: string | null;
+  body: string | Uint8Array | null;
 }
 
 /**
@@ -49,12 +50,16 @@ export function directRequest(
     if (search.startsWith('?')) search = search.slice(1);
     if (search !== '') url += `?${search}`;
   }
-  // openapi-fetch's order: the text type the caller forces, then typed header parameters over everything.
-  if (op.requestBody === 'text') headers['content-type'] = 'text/plain';
+  // openapi-fetch's order: the body type the caller forces, then typed header parameters over everything.
+  const forced = bodyContentType(op);
+  if (forced !== undefined) headers['content-type'] = forced;
   if (input.headers !== undefined) assignHeaders(headers, input.headers);
-  let body: string | null = null;
+  let body: string | Uint8Array | null = null;
   if (op.requestBody === 'text') {
     if (input.body !== undefined) body = String(input.body);
+  } else if (op.requestBody === 'form' || op.requestBody === 'binary') {
+    // Prepared by the caller (see preparedBody): the encoded form, or the bytes.
+    if (input.body !== undefined) body = input.body as string | Uint8Array;
   } else if (input.body !== undefined) {
     // Its .d.ts omits the headers argument the implementation reads (a form Content-Type).
     const serialize = defaultBodySerializer as (body: unknown, headers: Record<string, string>) => unknown;
@@ -84,9 +89,11 @@ export async function sendDirect(
     request.method === 'HEAD' ||
     (contentLength === '0' && !response.headers.get('transfer-encoding')?.includes('chunked'))
   ) {
-    return response.ok ? { data: undefined, response } : { error: undefined, response };
+    if (!response.ok) return { error: undefined, response };
+    return { data: parseAs === 'bytes' ? new Uint8Array() : undefined, response };
   }
   if (response.ok) {
+    if (parseAs === 'bytes') return { data: new Uint8Array(await response.arrayBuffer()), response };
     if (parseAs === 'json' && !contentLength) {
       const raw = await response.text();
       return { data: raw ? JSON.parse(raw) : undefined, response };

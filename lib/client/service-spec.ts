@@ -21,10 +21,15 @@ export interface OperationSpec {
   ranges?: readonly number[];
   /** Whether the spec has a `default` response, which covers every unlisted status. */
   hasDefault: boolean;
-  /** How to read a success body. */
-  parseAs: 'json' | 'text';
-  /** How the request body is sent when it is not JSON. */
-  requestBody?: 'text';
+  /** How to read a success body: JSON, text, or bytes (a `Uint8Array`). */
+  parseAs: 'json' | 'text' | 'bytes';
+  /**
+   * How the request body is sent when it is not JSON: a string (`text`), URL-encoded fields (`form`, arrays as
+   * repeated keys), or a `Blob`/`Uint8Array` as it is (`binary`).
+   */
+  requestBody?: 'text' | 'form' | 'binary';
+  /** The request's Content-Type when it is not `application/json` (nor `text/plain` for a text body). */
+  contentType?: string;
 }
 
 /** A whole service: its name (the spec file's base name), its security schemes and operations. */

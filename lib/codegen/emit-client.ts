@@ -8,6 +8,7 @@ import type { ServiceModel } from './service-model.js';
 import {
   bodyType,
   hasRange,
+  isPlainJson,
   isSuccess,
   opTypeAlias,
   paramPresence,
@@ -75,16 +76,26 @@ function operationSpec(op: OperationModel): OperationSpec {
     idempotent: op.idempotent,
     statuses: op.responses.flatMap((r) => (typeof r.status === 'number' ? [r.status] : [])),
     hasDefault: op.responses.some((r) => r.status === 'default'),
-    parseAs: op.responses.some((r) => isSuccess(r) && r.kind === 'text') ? 'text' : 'json',
+    parseAs: parseAs(op),
   };
   const ranges = op.responses.flatMap((r) =>
     typeof r.status === 'string' && r.status !== 'default' ? [rangeClass(r.status)] : [],
   );
   if (ranges.length > 0) spec.ranges = ranges;
-  if (op.body?.kind === 'text') spec.requestBody = 'text';
+  if (op.body?.kind === 'text' || op.body?.kind === 'form' || op.body?.kind === 'binary')
+    spec.requestBody = op.body.kind;
+  // openapi-fetch's default is application/json; any other JSON, a form or bytes go with the spec's type.
+  if (op.body !== undefined && op.body.kind !== 'text' && !isPlainJson(op.body.contentType))
+    spec.contentType = op.body.contentType;
   if (op.timeoutMs !== undefined) spec.timeoutMs = op.timeoutMs;
   if (op.retry !== undefined) spec.retry = op.retry;
   return spec;
+}
+
+function parseAs(op: OperationModel): OperationSpec['parseAs'] {
+  const successes = op.responses.filter(isSuccess);
+  if (successes.some((r) => r.kind === 'binary')) return 'bytes';
+  return successes.some((r) => r.kind === 'text') ? 'text' : 'json';
 }
 
 function docOf(op: OperationModel): string {
@@ -114,7 +125,7 @@ function inputType(op: OperationModel): string {
     if (presence !== 'none')
       fields.push(`  ${key}${presence === 'required' ? '' : '?'}: ${paramsType(op, where)};`);
   }
-  const body = bodyType(op);
+  const body = bodyType(op, 'client');
   if (body !== undefined) fields.push(`  body${op.body?.required ? '' : '?'}: ${body};`);
   const shape = fields.length === 0 ? 'Record<string, never>' : `{\n${fields.join('\n')}\n}`;
   return `/** Input of \`${op.id}\`. */\nexport type ${toPascal(op.id)}Input = ${shape};\n`;

@@ -19,6 +19,8 @@ export function emitFake(service: ServiceModel): string {
       success === undefined ? 200 : representativeStatus(success.status as number | '2XX', listed);
     // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
     if (success?.kind === 'none') return `  ${op.id}: { status: ${status}, value: undefined },`;
+    // Bytes, as the real client reads them: none unless overridden (a spec example of bytes is a string).
+    if (success?.kind === 'binary') return `  ${op.id}: { status: ${status}, value: new Uint8Array() },`;
     const example: FakeExample | null =
       success?.example === undefined ? null : { status, value: success.example };
     return `  ${op.id}: ${toLiteral(example, '  ')},`;

@@ -9,6 +9,7 @@ import type { SharedSchema } from './shared-schemas.js';
 import {
   bodyType,
   hasRange,
+  isPlainJson,
   opTypeAlias,
   paramPresence,
   paramsType,
@@ -81,7 +82,25 @@ function routeOf(
     security: op.security,
     schema,
     ...extras,
+    ...mediaOf(op),
   };
+}
+
+/** The route's body parser and response Content-Types where Fastify's JSON and text defaults do not fit. */
+function mediaOf(op: OperationModel): Pick<RouteDefinition, 'body' | 'produces'> {
+  const out: Pick<RouteDefinition, 'body' | 'produces'> = {};
+  const body = op.body;
+  if (body !== undefined && (body.kind === 'form' || body.kind === 'binary'))
+    out.body = { type: body.contentType, parse: body.kind };
+  else if (body?.kind === 'json' && !isPlainJson(body.contentType))
+    out.body = { type: body.contentType, parse: 'json' };
+  const produces = op.responses.flatMap((r) =>
+    r.contentType !== undefined && (r.kind === 'binary' || (r.kind === 'json' && !isPlainJson(r.contentType)))
+      ? [[String(r.status), r.contentType] as const]
+      : [],
+  );
+  if (produces.length > 0) out.produces = Object.fromEntries(produces);
+  return out;
 }
 
 /** The `<Operation>Request` type of a handler (also used for webhook receivers). */
@@ -99,7 +118,7 @@ export function requestType(op: OperationModel): string {
               `${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${part('header')}[${JSON.stringify(p.specName)}]`,
           )
           .join('; ')} } & Record<string, string | string[] | undefined>`;
-  const body = bodyType(op);
+  const body = bodyType(op, 'server');
   const bodyPart = body === undefined ? 'undefined' : op.body?.required ? body : `${body} | undefined`;
   const cookies = paramPresence(op.params, 'cookie') === 'none' ? '' : `, ${part('cookie')}`;
   return `/** What the \`${op.id}\` handler receives. */\nexport type ${toPascal(op.id)}Request = HandlerRequest<${part('path')}, ${part('query')}, ${headers}, ${bodyPart}${cookies}>;\n`;

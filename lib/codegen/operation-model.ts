@@ -14,8 +14,12 @@ type Segments = readonly (string | number)[];
 export const HTTP_METHODS = ['head', 'get', 'put', 'post', 'delete', 'patch', 'options'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
-/** How a body travels: parsed as JSON, as text, or absent. */
-export type BodyKind = 'json' | 'text' | 'none';
+/**
+ * How a body travels: JSON (`application/json` and `application/*+json`), text (`text/*`), a form
+ * (`application/x-www-form-urlencoded`, request bodies only), bytes (any other media type but multipart), or
+ * absent.
+ */
+export type BodyKind = 'json' | 'text' | 'form' | 'binary' | 'none';
 
 export interface ParamModel {
   /**
@@ -247,8 +251,14 @@ function readOperation(
 /** Records a problem at a place of the bundled document. */
 export type Fail = (at: Segments, rule: string, message: string, hint?: string) => void;
 
+/**
+ * The one media type an operation's body is generated for: JSON first, then text, then (for a request) a
+ * form, then bytes. Where several are offered, the others are left out. Multipart, and a form response, are
+ * unsupported.
+ */
 function pickMedia(
   content: unknown,
+  side: 'request' | 'response',
 ): { contentType: string; kind: BodyKind; media: Json } | 'unsupported' | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
   const entries = Object.entries(content as Record<string, Json>);
@@ -257,18 +267,24 @@ function pickMedia(
   if (json) return { contentType: json[0], kind: 'json', media: json[1] ?? {} };
   const text = entries.find(([t]) => t.startsWith('text/'));
   if (text) return { contentType: text[0], kind: 'text', media: text[1] ?? {} };
+  const form = entries.find(([t]) => t === 'application/x-www-form-urlencoded');
+  if (form)
+    return side === 'request' ? { contentType: form[0], kind: 'form', media: form[1] ?? {} } : 'unsupported';
+  // A range (`image/*`) names no type to send or answer with.
+  const binary = entries.find(([t]) => !t.startsWith('multipart/') && !t.includes('*'));
+  if (binary) return { contentType: binary[0], kind: 'binary', media: binary[1] ?? {} };
   return 'unsupported';
 }
 
 function readBody(body: Json, present: boolean, at: Segments, fail: Fail): BodyModel | undefined {
   if (!present) return undefined;
-  const media = pickMedia(body.content);
+  const media = pickMedia(body.content, 'request');
   if (media === 'unsupported') {
     fail(
       [...at, 'content'],
       UNSUPPORTED,
       `request media types ${Object.keys(body.content as Json).join(', ')} cannot be generated`,
-      'use application/json (or text/plain) for internal calls',
+      'multipart/form-data is not generated yet: use application/json, a form or a single binary body',
     );
     return undefined;
   }
@@ -302,13 +318,13 @@ function readResponses(
       continue;
     }
     const response = deref(raw);
-    const media = pickMedia(response.content);
+    const media = pickMedia(response.content, 'response');
     if (media === 'unsupported') {
       fail(
         [...at, key, 'content'],
         UNSUPPORTED,
         `response media types ${Object.keys(response.content as Json).join(', ')} cannot be generated`,
-        'use application/json (or text/plain) for internal calls',
+        'multipart and form responses are not generated: use application/json, text or a binary type',
       );
       continue;
     }

@@ -39,14 +39,17 @@ export function routeSchema(
     if (params !== undefined) schema.params = params;
     if (query !== undefined) schema.querystring = query;
     if (headers !== undefined) schema.headers = headers;
-    if (op.body !== undefined) {
+    // Bytes are a Buffer, not JSON: nothing to check but presence (Fastify hands an absent body to the
+    // validator as null) and the size (the route's bodyLimit).
+    if (op.body?.kind === 'binary' && op.body.required) schema.body = { not: { type: 'null' } };
+    else if (op.body !== undefined && op.body.kind !== 'binary') {
       const body = convert(op.body.schema) as Json;
       // Fastify hands an absent body to the validator as null: an optional body must accept it.
       schema.body = op.body.required ? body : { anyOf: [body, { type: 'null' }] };
     }
     const response: Json = {};
     for (const r of op.responses) {
-      if (r.kind === 'none' || r.schema === undefined) continue;
+      if (r.kind === 'none' || r.kind === 'binary' || r.schema === undefined) continue;
       // Fastify keys a range lower-case ('4xx').
       response[String(r.status).toLowerCase()] = convert(r.schema);
     }

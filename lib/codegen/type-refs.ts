@@ -18,15 +18,23 @@ export function paramsType(op: OperationModel, where: ParamModel['in']): string 
   return `NonNullable<${opTypeName(op)}['parameters']['${where}']>`;
 }
 
-/** The request body type, or undefined when the operation takes none. */
-export function bodyType(op: OperationModel): string | undefined {
+/**
+ * The request body type, or undefined when the operation takes none. A binary body is `Blob | Uint8Array`
+ * for a client to send and the `Buffer` Fastify read for a handler.
+ */
+export function bodyType(op: OperationModel, side: 'client' | 'server'): string | undefined {
   if (op.body === undefined) return undefined;
+  if (op.body.kind === 'binary') return side === 'client' ? 'Blob | Uint8Array' : 'Buffer';
   return `NonNullable<${opTypeName(op)}['requestBody']>['content'][${quote(op.body.contentType)}]`;
 }
 
-/** The body type of one response; `undefined` for a response without content. */
+/**
+ * The body type of one response; `undefined` for a response without content. A binary body is the
+ * `Uint8Array` a client reads, and a `Uint8Array` (a `Buffer` is one) that a handler answers with.
+ */
 export function responseBodyType(op: OperationModel, r: ResponseModel): string {
   if (r.contentType === undefined) return 'undefined';
+  if (r.kind === 'binary') return 'Uint8Array';
   const key = typeof r.status === 'number' ? String(r.status) : quote(r.status);
   return `${opTypeName(op)}['responses'][${key}]['content'][${quote(r.contentType)}]`;
 }
@@ -68,4 +76,9 @@ export function isSuccess(r: ResponseModel): boolean {
 /** A single-quoted TypeScript string literal. */
 export function quote(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+/** Whether a media type is plain `application/json` (parameters such as `charset` aside), Fastify's default. */
+export function isPlainJson(mediaType: string): boolean {
+  return /^application\/json\s*(;|$)/i.test(mediaType);
 }

@@ -24,6 +24,7 @@ export type {
   Authenticator,
   HandlerReply,
   HandlerRequest,
+  RouteBody,
   RouteDefinition,
   RouteTable,
   SharedSchema,

@@ -19,6 +19,19 @@ export interface RouteDefinition {
   paramNames?: Readonly<Record<string, string>>;
   /** JSON Schema of the cookie parameters (an object keyed by cookie name); absent when there are none. */
   cookies?: Readonly<Record<string, unknown>>;
+  /** The request body's media type when Fastify has no parser for it by default; absent otherwise. */
+  body?: RouteBody;
+  /**
+   * The Content-Type per response status key (`'200'`, `'4XX'`, `'default'`) whose body is bytes or JSON of
+   * another type than `application/json`, set when a handler's reply names none; absent when there are none.
+   */
+  produces?: Readonly<Record<string, string>>;
+}
+
+/** A request body Fastify cannot parse by default: its media type and how it is read (see addBodyParser). */
+export interface RouteBody {
+  type: string;
+  parse: 'json' | 'form' | 'binary';
 }
 
 /** A generated route table: operationId → route. */

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { addBodyParser } from './body-parsers.js';
 import { cookieReader, NO_COOKIES } from './cookie-params.js';
 import { specNamedParams } from './param-names.js';
 import type {
@@ -67,7 +68,15 @@ export function registerRoutes<H extends object>(
   app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
   if (schemas.length > 0) app.setSerializerCompiler(createSerializerCompiler(() => app.getSchemas()));
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
+  let formCompiler: ReturnType<typeof createValidatorCompiler> | undefined;
   for (const route of Object.values(routes)) {
+    if (route.body !== undefined) addBodyParser(app, route.body);
+    // A form's fields arrive as strings: its body coerces like a query string.
+    if (route.body?.parse === 'form')
+      formCompiler ??= createValidatorCompiler(() => app.getSchemas(), { coerceBody: true });
+  }
+  for (const route of Object.values(routes)) {
+    const produces = route.produces;
     const handler = handlers[route.operationId] as AnyHandler;
     const readCookies = route.cookies === undefined ? undefined : cookieReader(route.cookies);
     app.route({
@@ -75,6 +84,9 @@ export function registerRoutes<H extends object>(
       url: route.url,
       schema: route.schema,
       config: { operationId: route.operationId, security: route.security },
+      ...(route.body?.parse === 'form' && formCompiler !== undefined
+        ? { validatorCompiler: formCompiler }
+        : {}),
       ...(options.bodyLimit?.[route.operationId] === undefined
         ? {}
         : { bodyLimit: options.bodyLimit[route.operationId] }),
@@ -92,17 +104,21 @@ export function registerRoutes<H extends object>(
           request,
           reply,
         });
-        if (isThenable(out)) return out.then((settled) => send(reply, settled));
-        send(reply, out);
+        if (isThenable(out)) return out.then((settled) => send(reply, settled, produces));
+        send(reply, out, produces);
         return undefined;
       },
     });
   }
 }
 
-function send(reply: FastifyReply, out: HandlerReply): void {
+function send(reply: FastifyReply, out: HandlerReply, produces: RouteDefinition['produces']): void {
   reply.code(out.status);
   if (out.headers !== undefined) reply.headers(out.headers);
+  if (produces !== undefined && !reply.hasHeader('content-type')) {
+    const type = produces[out.status] ?? produces[`${Math.floor(out.status / 100)}XX`] ?? produces.default;
+    if (type !== undefined) reply.type(type);
+  }
   reply.send(out.body);
 }
 

@@ -5,7 +5,8 @@ import type { FastifySchemaCompiler } from 'fastify';
 /**
  * Ajv (JSON Schema 2020-12, the OpenAPI 3.1 dialect) for route validation. Bodies are validated strictly:
  * no type coercion and no silent removal of unknown properties, so `additionalProperties: false` rejects.
- * Path, query and header values arrive as strings, so those parts coerce scalars (`"42"` → 42).
+ * Path, query and header values arrive as strings, so those parts coerce scalars (`"42"` → 42); so does a
+ * form body's, with `coerceBody` (default false).
  *
  * `shared` gives the schemas with an `$id` that route schemas may refer to with `$ref`, by id (default none):
  * typically `() => app.getSchemas()`, the app's `addSchema` schemas, which Fastify hands only to the compiler
@@ -16,10 +17,12 @@ import type { FastifySchemaCompiler } from 'fastify';
  */
 export function createValidatorCompiler(
   shared: () => Readonly<Record<string, unknown>> = () => ({}),
+  options: { coerceBody?: boolean } = {},
 ): FastifySchemaCompiler<unknown> {
-  const options = { allErrors: false, strict: false, useDefaults: true, removeAdditional: false } as const;
-  const strict = new Ajv2020({ ...options, coerceTypes: false });
-  const coercing = new Ajv2020({ ...options, coerceTypes: 'array' });
+  const coerceBody = options.coerceBody === true;
+  const settings = { allErrors: false, strict: false, useDefaults: true, removeAdditional: false } as const;
+  const strict = new Ajv2020({ ...settings, coerceTypes: false });
+  const coercing = new Ajv2020({ ...settings, coerceTypes: 'array' });
   for (const ajv of [strict, coercing]) addFormats.default(ajv);
   const added = new Set<string>();
   let synced = false;
@@ -35,7 +38,7 @@ export function createValidatorCompiler(
   return ({ schema, httpPart }) => {
     // Read once, and again only when a ref is missing: copying the app's schemas per route adds up.
     if (!synced) sync();
-    const ajv = httpPart === 'body' ? strict : coercing;
+    const ajv = httpPart === 'body' && !coerceBody ? strict : coercing;
     try {
       return ajv.compile(schema as object);
     } catch (error) {

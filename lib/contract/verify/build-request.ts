@@ -1,3 +1,4 @@
+import { formBody } from '../../client/request-body.js';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
 import { applyAuth, type Credentials } from './credentials.js';
 import type { OperationContract } from './load-contract.js';
@@ -44,9 +45,10 @@ export function buildRequest(
   if (c.body !== undefined && op.body !== undefined) {
     headers['content-type'] = op.body.contentType;
     if ('raw' in c.body) body = c.body.raw;
+    else if (op.body.kind === 'form') body = formBody(c.body.json);
     else
       body =
-        op.body.kind === 'text' && typeof c.body.json === 'string'
+        (op.body.kind === 'text' || op.body.kind === 'binary') && typeof c.body.json === 'string'
           ? c.body.json
           : JSON.stringify(c.body.json);
   }

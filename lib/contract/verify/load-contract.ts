@@ -132,7 +132,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
           status: r.status,
           kind: r.kind,
           validate:
-            r.kind === 'none' || r.schema === undefined
+            r.kind === 'none' || r.kind === 'binary' || r.schema === undefined
               ? undefined
               : validators.strict(schemas.exact(r.schema)),
         })),

@@ -34,7 +34,13 @@ export function invalidRequest(
 ): InvalidRequest | undefined {
   const byKind = new Map<string, Candidate[]>();
   const add = (kind: string, c: Candidate) => byKind.set(kind, [...(byKind.get(kind) ?? []), c]);
-  if (op.body !== undefined && base.body !== undefined) {
+  // A JSON or text body only: a form's fields travel as strings (42 and '42' read the same) and bytes have
+  // no schema to break, so their mutations would be valid requests.
+  if (
+    op.body !== undefined &&
+    base.body !== undefined &&
+    (op.body.kind === 'json' || op.body.kind === 'text')
+  ) {
     for (const m of mutationsOf(op.body.schema, base.body.json, rng, 'body')) {
       add(m.kind, { label: `${m.kind} at body${m.at}`, draft: { ...base, body: { json: m.value } } });
     }

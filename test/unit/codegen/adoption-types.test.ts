@@ -15,9 +15,12 @@ const PREAMBLE = `import { respond } from '../../lib/server/index.js';
 import type { WireServiceClient } from './out/wire-service/client.js';
 import type { WireServiceHandlers } from './out/wire-service/server.js';
 import type { HooksServiceWebhookHandlers } from './out/hooks-service/webhooks.js';
-export async function check(wire: WireServiceClient): Promise<void> {
+import type { MediaServiceClient } from './out/media-service/client.js';
+import type { MediaServiceHandlers } from './out/media-service/server.js';
+export async function check(wire: WireServiceClient, media: MediaServiceClient): Promise<void> {
   type WH = WireServiceHandlers;
   type HH = HooksServiceWebhookHandlers;
+  type MH = MediaServiceHandlers;
 `;
 const CASE_LINE = PREAMBLE.split('\n').length - 1;
 
@@ -119,6 +122,49 @@ const CASES: Case[] = [
     good: `const h: HH['deliverEvent'] = ({ body }) => (body.kind === 'deleted' ? respond(410) : respond(204)); void h;`,
     expected: /This comparison appears to be unintentional/,
   },
+  {
+    name: 'a merge-patch+json body is typed by its schema',
+    bad: `await media.patchNote({ path: { id: 'n' }, body: { title: 1 } });`,
+    good: `await media.patchNote({ path: { id: 'n' }, body: { title: 't', pinned: true } });`,
+    expected: /Type 'number' is not assignable to type 'string'/,
+  },
+  {
+    name: 'a problem+json error body is typed by its schema',
+    bad: `const r = await media.patchNote({ path: { id: 'n' }, body: {} }); if (!r.ok && r.error.status === 404) void r.error.body.error;`,
+    good: `const r = await media.patchNote({ path: { id: 'n' }, body: {} }); if (!r.ok && r.error.status === 404) void r.error.body.title;`,
+    expected: /Property 'error' does not exist on type '\{ title: string; status: number; \}'/,
+  },
+  {
+    name: 'a form body is the schema object, numbers as numbers',
+    bad: `await media.logIn({ body: { user: 'u', age: '3' } });`,
+    good: `await media.logIn({ body: { user: 'u', age: 3, remember: true, scopes: ['a', 'b'] } });`,
+    expected: /Type 'string' is not assignable to type 'number'/,
+  },
+  {
+    name: 'a binary upload takes a Blob or bytes, not a string',
+    bad: `await media.putAvatar({ path: { id: 'a' }, body: 'png' });`,
+    good: `await media.putAvatar({ path: { id: 'a' }, body: new Uint8Array([1]) }); await media.putAvatar({ path: { id: 'a' }, body: new Blob(['x']) });`,
+    // tsc prints the union in either order (type creation order).
+    expected: /Type 'string' is not assignable to type '(Blob \| Uint8Array.*|Uint8Array.* \| Blob)'/,
+  },
+  {
+    name: 'a binary download reads as bytes',
+    bad: `const r = await media.getReport({ path: { id: 'r' } }); if (r.ok) { const s: string = r.value; void s; }`,
+    good: `const r = await media.getReport({ path: { id: 'r' } }); if (r.ok) { const b: Uint8Array = r.value; void b; }`,
+    expected: /Type 'Uint8Array.*' is not assignable to type 'string'/,
+  },
+  {
+    name: 'a handler receives a binary body as a Buffer',
+    bad: `const h: MH['putAvatar'] = ({ body }) => respond(200, { bytes: body.size, sha: '' }); void h;`,
+    good: `const h: MH['putAvatar'] = ({ body }) => respond(200, { bytes: body.length, sha: body.toString('hex') }); void h;`,
+    expected: /Property 'size' does not exist on type 'Buffer/,
+  },
+  {
+    name: 'a handler answers a binary response with bytes',
+    bad: `const h: MH['getReport'] = () => respond(200, 'pdf'); void h;`,
+    good: `const h: MH['getReport'] = () => respond(200, Buffer.from('pdf')); void h;`,
+    expected: /'string' is not assignable to parameter of type 'Uint8Array/,
+  },
 ];
 
 const fileName = (i: number) => `case-${String(i).padStart(2, '0')}.ts`;
@@ -160,8 +206,8 @@ afterAll(() => out?.cleanup());
 
 describe('the types generated for ranges, cookies and renamed path parameters', () => {
   it('the generated output of every adoption spec and the control file compile cleanly', () => {
-    // index.ts, client, document, fake, server, types per service, and hooks-service's webhooks.ts
-    expect(generated.length).toBe(22);
+    // index.ts, then client, document, fake, server and types of each of the five services, and webhooks.ts
+    expect(generated.length).toBe(27);
     expect(generated.flatMap((f) => messages(f).map((m) => `${f}: ${m.text}`))).toEqual([]);
     expect(messages(join(dir, 'control.ts'))).toEqual([]);
   });

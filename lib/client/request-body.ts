@@ -1,0 +1,40 @@
+import type { OperationSpec } from './service-spec.js';
+
+/**
+ * The Content-Type a call's body is sent with when it is not openapi-fetch's `application/json`: `text/plain`
+ * for a text body, else the spec's own media type (`application/merge-patch+json`, a form, `image/png`…).
+ */
+export function bodyContentType(op: OperationSpec): string | undefined {
+  return op.requestBody === 'text' ? 'text/plain' : op.contentType;
+}
+
+/**
+ * An `application/x-www-form-urlencoded` body in the default form style: one key per field, an array as
+ * repeated keys, an object as its JSON (a form field's default content type), `undefined` and `null` left out.
+ */
+export function formBody(body: unknown): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      search.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
+    }
+  }
+  return search.toString();
+}
+
+/**
+ * The body of a call as the transports take it: a binary body's `Blob` read into bytes once (every attempt
+ * sends the same bytes), a form's fields encoded; anything else unchanged.
+ */
+export async function preparedBody(op: OperationSpec, body: unknown): Promise<unknown> {
+  if (op.requestBody === 'binary' && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  if (op.requestBody === 'form' && body !== undefined) return formBody(body);
+  return body;
+}
+
+/** A success body read as bytes: openapi-fetch's `ArrayBuffer` as a `Uint8Array`, an empty answer as no bytes. */
+export function asBytes(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data;
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array();
+}
