@@ -1,9 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AdoptionOutput, generateAdoption } from '../../fixtures/codegen/adoption/generate-adoption.js';
+import { type CompiledCases, compileTypeCases, type TypeCase } from '../../helpers/type-cases.js';
 
 // The adoption specs' output must type-check under the repo's tsconfig, and its types must say what the
 // spec says: each case is one deliberate mistake that must yield exactly that diagnostic; the control
@@ -24,10 +23,7 @@ export async function check(wire: WireServiceClient, media: MediaServiceClient):
 `;
 const CASE_LINE = PREAMBLE.split('\n').length - 1;
 
-interface Case {
-  name: string;
-  bad: string;
-  good: string;
+interface Case extends TypeCase {
   expected: RegExp;
   code?: number;
 }
@@ -167,39 +163,16 @@ const CASES: Case[] = [
   },
 ];
 
-const fileName = (i: number) => `case-${String(i).padStart(2, '0')}.ts`;
 let out: AdoptionOutput;
+let compiled: CompiledCases;
 let dir: string;
-let program: ts.Program;
 let generated: string[];
-
-function messages(file: string): { line: number; code: number; text: string }[] {
-  const source = program.getSourceFile(file);
-  if (source === undefined) throw new Error(`${file} is not part of the program`);
-  return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)].map((d) => ({
-    line: source.getLineAndCharacterOfPosition(d.start ?? 0).line,
-    code: d.code,
-    text: ts.flattenDiagnosticMessageText(d.messageText, '\n'),
-  }));
-}
+const messages = (file: string) => compiled.messages(file);
 
 beforeAll(async () => {
   out = await generateAdoption(join(REPO, 'test'), '.tmp-adoption-types-');
-  dir = dirname(out.outDir);
-  const roots = CASES.map((c, i) => {
-    writeFileSync(join(dir, fileName(i)), `${PREAMBLE}  ${c.bad}\n}\n`);
-    return join(dir, fileName(i));
-  });
-  writeFileSync(
-    join(dir, 'control.ts'),
-    `${PREAMBLE}${CASES.map((c) => `  {\n    ${c.good}\n  }\n`).join('')}}\n`,
-  );
-  const config = ts.readConfigFile(join(REPO, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, REPO);
-  generated = readdirSync(out.outDir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
-    .map((f) => join(out.outDir, f));
-  program = ts.createProgram([...roots, join(dir, 'control.ts'), ...generated], options);
+  compiled = compileTypeCases(REPO, out.outDir, PREAMBLE, CASES);
+  ({ dir, generated } = compiled);
 });
 
 afterAll(() => out?.cleanup());
@@ -214,7 +187,7 @@ describe('the types generated for ranges, cookies and renamed path parameters', 
 
   it.each(CASES.map((c, i) => [c.name, i] as const))('%s', (_, i) => {
     const c = CASES[i] as Case;
-    const found = messages(join(dir, fileName(i)));
+    const found = messages(compiled.caseFile(i));
     expect(found).toHaveLength(1);
     expect(found[0]?.line).toBe(CASE_LINE);
     expect(found[0]?.text).toMatch(c.expected);
