@@ -18,7 +18,6 @@ export const authServiceSchemas: readonly SharedSchema[] = [
     type: "string",
     minLength: 1,
     maxLength: 8192,
-    description: "A compact-serialised JWT.",
   },
   {
     $id: "switchboard:auth-service/UserId",
@@ -70,13 +69,7 @@ export const authServiceSchemas: readonly SharedSchema[] = [
       userId: { $ref: "switchboard:auth-service/UserId" },
       email: { $ref: "switchboard:auth-service/Email" },
       tenantId: { $ref: "switchboard:auth-service/TenantId" },
-      ttlSeconds: {
-        type: "integer",
-        minimum: 60,
-        maximum: 86400,
-        default: 3600,
-        description: "Lifetime of the token in seconds.",
-      },
+      ttlSeconds: { type: "integer", minimum: 60, maximum: 86400, default: 3600 },
     },
   },
   {
@@ -88,12 +81,7 @@ export const authServiceSchemas: readonly SharedSchema[] = [
       token: { $ref: "switchboard:auth-service/Jwt" },
       tokenType: { type: "string", const: "Bearer" },
       expiresAt: { type: "string", format: "date-time", maxLength: 64 },
-      jti: {
-        type: "string",
-        minLength: 1,
-        maxLength: 128,
-        description: "The token's unique id, the key of its revocation.",
-      },
+      jti: { type: "string", minLength: 1, maxLength: 128 },
     },
   },
   {
@@ -108,21 +96,11 @@ export const authServiceSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:auth-service/Error",
     type: "object",
-    description: "The single error body of every Switchboard service.",
     additionalProperties: false,
     required: ["error"],
     properties: {
-      error: {
-        type: "string",
-        maxLength: 500,
-        description: "Human-readable message; never contains secrets. Generic for 5xx.",
-      },
-      code: {
-        type: "string",
-        maxLength: 64,
-        pattern: "^[A-Z_]+$",
-        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-      },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
     },
   },
 ];

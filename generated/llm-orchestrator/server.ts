@@ -26,7 +26,6 @@ export const llmOrchestratorSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:llm-orchestrator/DegradedDependencies",
     type: "array",
-    description: "Optional dependencies that failed while serving this call; empty when none did.",
     maxItems: 2,
     uniqueItems: true,
     items: { $ref: "switchboard:llm-orchestrator/Dependency" },
@@ -78,21 +77,11 @@ export const llmOrchestratorSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:llm-orchestrator/Error",
     type: "object",
-    description: "The single error body of every Switchboard service.",
     additionalProperties: false,
     required: ["error"],
     properties: {
-      error: {
-        type: "string",
-        maxLength: 500,
-        description: "Human-readable message; never contains secrets. Generic for 5xx.",
-      },
-      code: {
-        type: "string",
-        maxLength: 64,
-        pattern: "^[A-Z_]+$",
-        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-      },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
     },
   },
 ];

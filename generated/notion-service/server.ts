@@ -25,7 +25,6 @@ export const notionServiceSchemas: readonly SharedSchema[] = [
     type: "string",
     minLength: 1,
     maxLength: 512,
-    description: "A Notion integration token.",
   },
   {
     $id: "switchboard:notion-service/NotionConnected",
@@ -66,21 +65,11 @@ export const notionServiceSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:notion-service/Error",
     type: "object",
-    description: "The single error body of every Switchboard service.",
     additionalProperties: false,
     required: ["error"],
     properties: {
-      error: {
-        type: "string",
-        maxLength: 500,
-        description: "Human-readable message; never contains secrets. Generic for 5xx.",
-      },
-      code: {
-        type: "string",
-        maxLength: 64,
-        pattern: "^[A-Z_]+$",
-        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-      },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
     },
   },
 ];

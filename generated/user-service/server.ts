@@ -24,19 +24,16 @@ export const userServiceSchemas: readonly SharedSchema[] = [
     $id: "switchboard:user-service/LlmProvider",
     type: "string",
     enum: ["google", "openai", "anthropic"],
-    description: "An LLM provider a user can store an API key for.",
   },
   {
     $id: "switchboard:user-service/OAuthProvider",
     type: "string",
     enum: ["google"],
-    description: "An OAuth provider a user can connect.",
   },
   {
     $id: "switchboard:user-service/LlmKey",
     type: ["string", "null"],
     maxLength: 512,
-    description: "The decrypted API key, or null when the user has not configured one.",
   },
   {
     $id: "switchboard:user-service/LlmKeys",
@@ -56,18 +53,8 @@ export const userServiceSchemas: readonly SharedSchema[] = [
     required: ["accessToken", "tokenType", "expiresAt"],
     properties: {
       accessToken: { type: "string", minLength: 1, maxLength: 4096 },
-      tokenType: {
-        type: "string",
-        minLength: 1,
-        maxLength: 32,
-        description: "Usually `Bearer`.",
-      },
-      expiresAt: {
-        type: ["string", "null"],
-        format: "date-time",
-        maxLength: 64,
-        description: "When the access token expires; null when the provider did not say.",
-      },
+      tokenType: { type: "string", minLength: 1, maxLength: 32 },
+      expiresAt: { type: ["string", "null"], format: "date-time", maxLength: 64 },
     },
   },
   {
@@ -105,21 +92,11 @@ export const userServiceSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:user-service/Error",
     type: "object",
-    description: "The single error body of every Switchboard service.",
     additionalProperties: false,
     required: ["error"],
     properties: {
-      error: {
-        type: "string",
-        maxLength: 500,
-        description: "Human-readable message; never contains secrets. Generic for 5xx.",
-      },
-      code: {
-        type: "string",
-        maxLength: 64,
-        pattern: "^[A-Z_]+$",
-        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-      },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
     },
   },
 ];

@@ -32,7 +32,6 @@ export const whatsappServiceSchemas: readonly SharedSchema[] = [
     type: "string",
     maxLength: 16,
     pattern: "^\\+[1-9][0-9]{6,14}$",
-    description: "E.164 phone number.",
   },
   {
     $id: "switchboard:whatsapp-service/MessageText",
@@ -44,7 +43,6 @@ export const whatsappServiceSchemas: readonly SharedSchema[] = [
     $id: "switchboard:whatsapp-service/MessageStatus",
     type: "string",
     enum: ["queued", "sent"],
-    description: "`queued` until handed to WhatsApp (the service retries failed sends itself), then `sent`.\n",
   },
   {
     $id: "switchboard:whatsapp-service/SendMessageRequest",
@@ -65,10 +63,7 @@ export const whatsappServiceSchemas: readonly SharedSchema[] = [
     properties: {
       messageId: { $ref: "switchboard:whatsapp-service/MessageId" },
       status: { $ref: "switchboard:whatsapp-service/MessageStatus" },
-      deduplicated: {
-        type: "boolean",
-        description: "True when this key was seen before and no new message was created.",
-      },
+      deduplicated: { type: "boolean" },
     },
   },
   {
@@ -88,21 +83,11 @@ export const whatsappServiceSchemas: readonly SharedSchema[] = [
   {
     $id: "switchboard:whatsapp-service/Error",
     type: "object",
-    description: "The single error body of every Switchboard service.",
     additionalProperties: false,
     required: ["error"],
     properties: {
-      error: {
-        type: "string",
-        maxLength: 500,
-        description: "Human-readable message; never contains secrets. Generic for 5xx.",
-      },
-      code: {
-        type: "string",
-        maxLength: 64,
-        pattern: "^[A-Z_]+$",
-        description: "Optional machine-readable code, e.g. `NOT_FOUND`, `DOWNSTREAM_ERROR`.",
-      },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
     },
   },
 ];

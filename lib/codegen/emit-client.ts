@@ -1,6 +1,6 @@
 import type { OperationSpec, ServiceSpec } from '../client/service-spec.js';
 import { generatedHeader } from './header.js';
-import { toLiteral } from './literal.js';
+import { rowDepth, toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
 import { rangeClass } from './response-status.js';
@@ -35,7 +35,7 @@ export function emitClient(service: ServiceModel): string {
     `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
     `export type ${pascal}Scheme = ${scheme};\n`,
     `/** What the runtime needs to know about each operation of ${service.name}. */`,
-    `export const ${camel}Spec: ServiceSpec = ${toLiteral(table)};\n`,
+    `export const ${camel}Spec: ServiceSpec = ${toLiteral(table, '', false, rowDepth(table, 2))};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), inputType(op), resultType(op));
   out.push(

@@ -1,6 +1,7 @@
 import type { FakeExample } from '../client/fake-client.js';
 import { generatedHeader } from './header.js';
-import { toLiteral } from './literal.js';
+import { isLarge, toFlatLiteral, toLiteral } from './literal.js';
+import type { OperationModel } from './operation-model.js';
 import { representativeStatus } from './response-status.js';
 import type { ServiceModel } from './service-model.js';
 import { isSuccess } from './type-refs.js';
@@ -11,19 +12,12 @@ import { isSuccess } from './type-refs.js';
  */
 export function emitFake(service: ServiceModel): string {
   const { pascal, camel } = service;
-  const entries = service.operations.map((op) => {
-    const success = op.responses.find(isSuccess);
-    const listed = op.responses.flatMap((r) => (typeof r.status === 'number' ? [r.status] : []));
-    // isSuccess: a 2xx status or the 2XX range, never `default`.
-    const status =
-      success === undefined ? 200 : representativeStatus(success.status as number | '2XX', listed);
-    // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
-    if (success?.kind === 'none') return `  ${op.id}: { status: ${status}, value: undefined },`;
-    // Bytes, as the real client reads them: none unless overridden (a spec example of bytes is a string).
-    if (success?.kind === 'binary') return `  ${op.id}: { status: ${status}, value: new Uint8Array() },`;
-    const example: FakeExample | null =
-      success?.example === undefined ? null : { status, value: success.example };
-    return `  ${op.id}: ${toLiteral(example, '  ')},`;
+  const answers = service.operations.map((op) => ({ op, ...answerOf(op) }));
+  // Flat rows when the examples are big (GitHub's: megabytes), as in the route tables.
+  const flat = isLarge(answers.map((a) => a.example));
+  const entries = answers.map(({ op, code, example }) => {
+    if (code !== undefined) return `  ${op.id}: ${code},`;
+    return `  ${op.id}: ${flat ? toFlatLiteral(example) : toLiteral(example, '  ')},`;
   });
   return [
     generatedHeader(service.specPath),
@@ -37,4 +31,18 @@ export function emitFake(service: ServiceModel): string {
     '}',
     '',
   ].join('\n');
+}
+
+/** The example answer of one operation: a value to print, or `code` where no JSON value says it. */
+function answerOf(op: OperationModel): { code?: string; example: FakeExample | null } {
+  const success = op.responses.find(isSuccess);
+  const listed = op.responses.flatMap((r) => (typeof r.status === 'number' ? [r.status] : []));
+  // isSuccess: a 2xx status or the 2XX range, never `default`.
+  const status = success === undefined ? 200 : representativeStatus(success.status as number | '2XX', listed);
+  // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
+  if (success?.kind === 'none') return { code: `{ status: ${status}, value: undefined }`, example: null };
+  // Bytes, as the real client reads them: none unless overridden (a spec example of bytes is a string).
+  if (success?.kind === 'binary')
+    return { code: `{ status: ${status}, value: new Uint8Array() }`, example: null };
+  return { example: success?.example === undefined ? null : { status, value: success.example } };
 }

@@ -1,6 +1,6 @@
 import type { RouteDefinition } from '../server/route-table.js';
 import { generatedHeader } from './header.js';
-import { toLiteral } from './literal.js';
+import { rowDepth, toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
 import { routeExtras } from './route-extras.js';
@@ -38,9 +38,9 @@ export function emitServer(
     `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
     `import type { paths } from './types.js';\n`,
     `/** The component schemas of ${service.name} that the routes refer to by \`$id\`, each once (JSON Schema 2020-12). */`,
-    `export const ${camel}Schemas: readonly SharedSchema[] = ${toLiteral(shared, '', true)};\n`,
+    `export const ${camel}Schemas: readonly SharedSchema[] = ${toLiteral(shared, '', true, rowDepth(shared, 1))};\n`,
     `/** Every route of ${service.name}, with Fastify JSON schemas taken from the spec. */`,
-    `export const ${camel}Routes: RouteTable = ${toLiteral(table, '', true)};\n`,
+    `export const ${camel}Routes: RouteTable = ${toLiteral(table, '', true, rowDepth(table, 1))};\n`,
   ];
   for (const op of operations) out.push(opTypeAlias(op), requestType(op), replyType(op));
   out.push(

@@ -1,7 +1,7 @@
 import type { RouteDefinition } from '../server/route-table.js';
 import { replyType, requestType } from './emit-server.js';
 import { generatedHeader } from './header.js';
-import { toLiteral } from './literal.js';
+import { rowDepth, toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
 import type { OperationModel } from './operation-model.js';
 import { routeExtras } from './route-extras.js';
@@ -45,9 +45,9 @@ export function emitWebhooks(
     `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  type SharedSchema,\n${range}  registerRoutes,\n  withRouteUrls,\n} from '${service.runtime}/server';`,
     `import type { webhooks } from './types.js';\n`,
     `/** The component schemas the ${service.name} webhook routes refer to by \`$id\`, each once. */`,
-    `export const ${camel}WebhookSchemas: readonly SharedSchema[] = ${toLiteral(shared)};\n`,
+    `export const ${camel}WebhookSchemas: readonly SharedSchema[] = ${toLiteral(shared, '', false, rowDepth(shared, 1))};\n`,
     `/** Where each webhook and callback of ${service.name} is received by default, with schemas from the spec. */`,
-    `export const ${camel}WebhookRoutes: RouteTable = ${toLiteral(table)};\n`,
+    `export const ${camel}WebhookRoutes: RouteTable = ${toLiteral(table, '', false, rowDepth(table, 1))};\n`,
   ];
   for (const op of receivers) out.push(opTypeAlias(op), requestType(op), replyType(op));
   out.push(`/** One handler per webhook and callback of ${service.name} this app receives. */`);

@@ -3,8 +3,13 @@ import { getAt } from './spec-loader.js';
 
 type Json = Record<string, unknown>;
 
-/** OpenAPI-only annotations that JSON Schema validators and serializers do not understand. */
+/**
+ * OpenAPI-only annotations that JSON Schema validators and serializers do not understand, and prose that
+ * none of them reads (`description`, `title`: the docs serve the bundled document, not these schemas).
+ */
 const DROPPED = new Set([
+  'description',
+  'title',
   'example',
   'xml',
   'externalDocs',
