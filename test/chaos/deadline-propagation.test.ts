@@ -263,6 +263,9 @@ describe('chaos: deadline propagation A → B → C', () => {
       `A answered ${res.statusCode} ${body.code} after ${answeredAfter} ms`,
     );
     expect(res.statusCode).toBe(503);
-    expect(['DEADLINE_EXCEEDED', 'ABORTED']).toContain(body.code);
+    // B's deadline (now + X-Deadline-Ms on arrival) ends within a millisecond of A's: when A's deadline timer
+    // lags (seen at 21 ms on a loaded machine), B's own 503 reaches A first and A reports it as UNAVAILABLE.
+    // What this test guards is C's abort, checked above; A's code only has to be one of the three.
+    expect(['DEADLINE_EXCEEDED', 'ABORTED', 'UNAVAILABLE']).toContain(body.code);
   });
 });
