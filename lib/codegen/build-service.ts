@@ -6,8 +6,8 @@ import { emitDocument } from './emit-document.js';
 import { emitFake } from './emit-fake.js';
 import { emitServer } from './emit-server.js';
 import { emitTypes } from './emit-types.js';
-import { readOperations, type SkippedOperation, UNSUPPORTED } from './operation-model.js';
-import { routeSchema, sharedSchemas } from './route-schema.js';
+import { readOperations, type SkippedOperation } from './operation-model.js';
+import { routeSchemas, sharedSchemas } from './route-schema.js';
 import { readSchemes, type ServiceModel, serviceNames } from './service-model.js';
 import { shareSchemas } from './shared-schemas.js';
 import { SpecError, SpecErrors } from './spec-error.js';
@@ -75,15 +75,11 @@ export async function buildService(
     schemes: readSchemes(bundle),
     bundle,
   };
-  const schemas: Record<string, Record<string, unknown>> = {};
   const sharing = shareSchemas(name, bundle.doc);
-  for (const op of operations) {
-    const schema = routeSchema(service, op, sharing);
-    if (!(schema instanceof SpecError)) schemas[op.id] = schema;
-    else if (options.skipUnsupported === true && schema.rule === UNSUPPORTED)
-      skipped.push({ id: op.id, method: op.method, path: op.path, reasons: [schema] });
-    else errors.push(schema);
-  }
+  const routes = routeSchemas(service, operations, sharing, options);
+  const schemas = routes.schemas;
+  errors.push(...routes.errors);
+  skipped.push(...routes.skipped);
   const webhooks = buildWebhooks(service, sharing, options);
   errors.push(...webhooks.errors);
   skipped.push(...webhooks.skipped);

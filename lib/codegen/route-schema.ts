@@ -1,12 +1,40 @@
 import { RecursiveSchemaError } from './json-schema.js';
-import type { OperationModel, ParamModel } from './operation-model.js';
+import type { OperationModel, ParamModel, ReadOptions, SkippedOperation } from './operation-model.js';
 import type { ServiceModel } from './service-model.js';
 import type { SchemaSharing, SharedSchema } from './shared-schemas.js';
-import type { SpecError } from './spec-error.js';
+import { SpecError, UNSUPPORTED } from './spec-error.js';
 import { errorAt } from './spec-file.js';
 
 type Json = Record<string, unknown>;
 type Convert = SchemaSharing['convert'];
+
+/** Route schemas by operation id, and what was refused or (with `skipUnsupported`) skipped instead. */
+export interface RouteSchemas {
+  schemas: Record<string, Json>;
+  errors: SpecError[];
+  skipped: SkippedOperation[];
+}
+
+/**
+ * `routeSchema` for each of `operations`: an unsupported construct skips the operation when
+ * `options.skipUnsupported` is set, and is an error otherwise, as every other problem is.
+ */
+export function routeSchemas(
+  service: Pick<ServiceModel, 'bundle'>,
+  operations: readonly OperationModel[],
+  sharing: SchemaSharing,
+  options: ReadOptions,
+): RouteSchemas {
+  const out: RouteSchemas = { schemas: {}, errors: [], skipped: [] };
+  for (const op of operations) {
+    const schema = routeSchema(service, op, sharing);
+    if (!(schema instanceof SpecError)) out.schemas[op.id] = schema;
+    else if (options.skipUnsupported === true && schema.rule === UNSUPPORTED)
+      out.skipped.push({ id: op.id, method: op.method, path: op.path, reasons: [schema] });
+    else out.errors.push(schema);
+  }
+  return out;
+}
 
 /**
  * Fastify route schemas (params, querystring, headers, body, response) for one operation, from the spec.
