@@ -8,6 +8,10 @@ export { createLlmOrchestratorClient, type LlmOrchestratorClient, llmOrchestrato
 export { llmOrchestratorDocument } from './llm-orchestrator/document.js';
 export { createFakeLlmOrchestratorClient } from './llm-orchestrator/fake.js';
 export { type LlmOrchestratorHandlers, llmOrchestratorRoutes, llmOrchestratorRoutesPlugin } from './llm-orchestrator/server.js';
+export { createLlmProviderClient, type LlmProviderClient, llmProviderSpec } from './llm-provider/client.js';
+export { llmProviderDocument } from './llm-provider/document.js';
+export { createFakeLlmProviderClient } from './llm-provider/fake.js';
+export { type LlmProviderHandlers, llmProviderRoutes, llmProviderRoutesPlugin } from './llm-provider/server.js';
 export { createNotionServiceClient, type NotionServiceClient, notionServiceSpec } from './notion-service/client.js';
 export { notionServiceDocument } from './notion-service/document.js';
 export { createFakeNotionServiceClient } from './notion-service/fake.js';

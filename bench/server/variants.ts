@@ -1,14 +1,17 @@
 /**
- * The three servers the `server` suite loads, each answering `GET /internal/notion/users/{userId}/context`
- * with the same fixed JSON: the generated Switchboard stack, a bare Fastify route, and fastify-openapi-glue
- * on the same bundled spec. Built inside the server child process (`serve.ts`).
+ * The servers the `server` suite loads, each answering `GET /internal/notion/users/{userId}/context` with the
+ * same fixed JSON: the generated Switchboard stack, a bare Fastify route (without and with the generated
+ * route's schemas), and fastify-openapi-glue on the same bundled spec. Built inside the server child process
+ * (`serve.ts`).
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { notionServiceDocument } from '../../generated/notion-service/document.js';
 import {
   type NotionServiceHandlers,
+  notionServiceRoutes,
   notionServiceRoutesPlugin,
+  notionServiceSchemas,
 } from '../../generated/notion-service/server.js';
 import {
   createServiceApp,
@@ -18,7 +21,13 @@ import {
 } from '../../lib/server/index.js';
 
 /** The variants, in the order the suite measures them. */
-export const VARIANTS = ['generated', 'bare_fastify', 'openapi_glue', 'generated_propagating'] as const;
+export const VARIANTS = [
+  'generated',
+  'bare_fastify',
+  'bare_fastify_schema',
+  'openapi_glue',
+  'generated_propagating',
+] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** The request path every variant serves (one fixed user, so the load is one route). */
@@ -44,6 +53,8 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
       return buildGenerated(token, true);
     case 'bare_fastify':
       return buildBare();
+    case 'bare_fastify_schema':
+      return buildBareWithSchema();
     case 'openapi_glue':
       return buildGlue(token);
   }
@@ -74,6 +85,21 @@ function buildGenerated(token: string, propagate: boolean): Promise<FastifyInsta
 async function buildBare(): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
   app.get(ROUTE_URL, async () => ({ ...CONTEXT_BODY }));
+  return app;
+}
+
+/**
+ * The floor with the generated route's schemas: the same route and handler as `buildBare`, given the route
+ * table's own `getNotionContext` schema (params validated against `UserId`; responses 200/400/401/503) and the
+ * component schemas it refers to by `$id`, added with `addSchema`. Fastify's default compilers: its Ajv
+ * validates the params and fast-json-stringify serializes the answer. No hooks, no auth.
+ */
+async function buildBareWithSchema(): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  for (const schema of notionServiceSchemas) app.addSchema(structuredClone(schema));
+  const schema = structuredClone(notionServiceRoutes.getNotionContext?.schema);
+  if (schema === undefined) throw new Error('notion-service has no getNotionContext route');
+  app.get(ROUTE_URL, { schema }, async () => ({ ...CONTEXT_BODY }));
   return app;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Suite `server`: requests per second of a generated internal route (auth, correlation, deadline, validation,
- * response serialization) against a bare Fastify route and against fastify-openapi-glue on the same spec.
+ * response serialization) against a bare Fastify route (without and with the same schemas) and against
+ * fastify-openapi-glue on the same spec.
  * Each server runs in its own child process; autocannon loads it from this one. Goals and method:
  * bench/README.md.
  */
@@ -36,6 +37,8 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
   generated_propagating:
     'the same with the request context propagated in AsyncLocalStorage (a service that calls others)',
   bare_fastify: 'Fastify, one route, no schema',
+  bare_fastify_schema:
+    "Fastify, one route with the generated route's params and response schemas (Ajv, fast-json-stringify)",
   openapi_glue: 'fastify-openapi-glue 4.10.2, same document and auth check',
 };
 
@@ -115,6 +118,7 @@ export async function run(): Promise<SuiteResult> {
   return {
     metrics: {
       'server.generated_vs_bare_fastify': ratio('generated', 'bare_fastify', (s) => s.rps),
+      'server.generated_vs_bare_fastify_schema': ratio('generated', 'bare_fastify_schema', (s) => s.rps),
       'server.generated_vs_openapi_glue': ratio('generated', 'openapi_glue', (s) => s.rps),
       // No goal: what a service that calls others pays for AsyncLocalStorage on Node 20.
       'server.generated_propagating_vs_openapi_glue': ratio(
@@ -125,6 +129,11 @@ export async function run(): Promise<SuiteResult> {
       // Requests per server CPU second, generated over the other: the same comparison when the server was not
       // the bottleneck (autocannon shares the machine's cores with it).
       'server.generated_vs_bare_fastify_per_cpu_second': ratio('bare_fastify', 'generated', cpuPerRequest),
+      'server.generated_vs_bare_fastify_schema_per_cpu_second': ratio(
+        'bare_fastify_schema',
+        'generated',
+        cpuPerRequest,
+      ),
       'server.generated_vs_openapi_glue_per_cpu_second': ratio('openapi_glue', 'generated', cpuPerRequest),
     },
     rows: running.map((r) => ({ ...rowOf(r), pinned })),
@@ -208,7 +217,7 @@ async function checkAnswers(variant: Variant, url: string, token: string): Promi
       `${variant}: answered ${ok.status} ${JSON.stringify(body)}, expected 200 with the fixed body`,
     );
   }
-  if (variant === 'bare_fastify') return;
+  if (variant === 'bare_fastify' || variant === 'bare_fastify_schema') return;
   const refused = await fetch(url);
   await refused.arrayBuffer();
   if (refused.status !== 401)

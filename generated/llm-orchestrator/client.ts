@@ -5,6 +5,7 @@ import {
   type CallOptions,
   type ClientOptions,
   createCaller,
+  type EventStream,
   type Failure,
   type HttpError,
   type ServiceSpec,
@@ -57,6 +58,22 @@ export const llmOrchestratorSpec: ServiceSpec = {
         maxAttempts: 1,
       },
     },
+    createPromptStream: {
+      method: "post",
+      path: "/llm/prompts/stream",
+      security: [
+        ["BearerAuth"],
+      ],
+      idempotent: false,
+      statuses: [200, 400, 401, 409, 502, 503],
+      hasDefault: false,
+      parseAs: "events",
+      events: "json",
+      timeoutMs: 10000,
+      retry: {
+        maxAttempts: 1,
+      },
+    },
   },
 };
 
@@ -95,12 +112,32 @@ export type CreatePromptResult =
       | CallFailure
     >;
 
+type CreatePromptStreamOp = paths["/llm/prompts/stream"]["post"];
+/** Input of `createPromptStream`. */
+export type CreatePromptStreamInput = {
+  body: NonNullable<CreatePromptStreamOp['requestBody']>['content']['application/json'];
+};
+
+/** Result of `createPromptStream`: a documented success, a documented error (narrow on `error.status`) or a CallFailure. */
+export type CreatePromptStreamResult =
+  | Success<200, EventStream<CreatePromptStreamOp['responses'][200]['content']['text/event-stream']>>
+  | Failure<
+      | HttpError<400, CreatePromptStreamOp['responses'][400]['content']['application/json']>
+      | HttpError<401, CreatePromptStreamOp['responses'][401]['content']['application/json']>
+      | HttpError<409, CreatePromptStreamOp['responses'][409]['content']['application/json']>
+      | HttpError<502, CreatePromptStreamOp['responses'][502]['content']['application/json']>
+      | HttpError<503, CreatePromptStreamOp['responses'][503]['content']['application/json']>
+      | CallFailure
+    >;
+
 /** A typed client for llm-orchestrator: one method per operation, each resolving to a Result. */
 export interface LlmOrchestratorClient {
   /** GET /internal/llm/users/{uid}/readiness: Report which providers and context a user can use */
   getReadiness(input: GetReadinessInput, options?: CallOptions<LlmOrchestratorScheme>): Promise<GetReadinessResult>;
   /** POST /llm/prompts: Answer a prompt with the user's own LLM key */
   createPrompt(input: CreatePromptInput, options?: CallOptions<LlmOrchestratorScheme>): Promise<CreatePromptResult>;
+  /** POST /llm/prompts/stream: Answer a prompt with the user's own LLM key, streamed as it is generated */
+  createPromptStream(input: CreatePromptStreamInput, options?: CallOptions<LlmOrchestratorScheme>): Promise<CreatePromptStreamResult>;
 }
 
 /** Creates a llm-orchestrator client. Throws a TypeError when `options.baseUrl` is not an http(s) URL. */
@@ -109,5 +146,6 @@ export function createLlmOrchestratorClient(options: ClientOptions<LlmOrchestrat
   return {
     getReadiness: (input, options) => call("getReadiness", input, options) as Promise<GetReadinessResult>,
     createPrompt: (input, options) => call("createPrompt", input, options) as Promise<CreatePromptResult>,
+    createPromptStream: (input, options) => call("createPromptStream", input, options) as Promise<CreatePromptStreamResult>,
   };
 }

@@ -178,6 +178,79 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
         },
       },
     },
+    "/llm/prompts/stream": {
+      post: {
+        operationId: "createPromptStream",
+        summary: "Answer a prompt with the user's own LLM key, streamed as it is generated",
+        description: "Like `createPrompt`, but the answer flows from the LLM provider to the caller token by token\nas Server-Sent Events (each event's data is a `PromptStreamEvent`): `token` events, then one\n`done` event after key usage was reported to user-service, or one `error` event when the\nprovider fails mid-stream. A caller that goes away cancels the provider's generation.\n\nErrors before the stream starts are plain answers: 409 `NO_LLM_KEY`, 502 when user-service or\nthe provider fails, 503 when a dependency is unavailable. Not retried: a retry would call the\npaid provider twice.\n",
+        tags: ["llm-orchestrator"],
+        security: [
+          {
+            BearerAuth: [],
+          },
+        ],
+        "x-timeout-ms": 10000,
+        "x-retry": {
+          maxAttempts: 1,
+        },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                $ref: "#/components/schemas/CreatePromptRequest",
+              },
+              example: {
+                prompt: "Summarise my meeting notes from yesterday.",
+                provider: "anthropic",
+              },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "The answer as Server-Sent Events (`token`..., then `done` or `error`).",
+            content: {
+              "text/event-stream": {
+                schema: {
+                  type: "string",
+                  maxLength: 1000000,
+                },
+                "x-event-schema": {
+                  $ref: "#/components/schemas/PromptStreamEvent",
+                },
+              },
+            },
+          },
+          "400": {
+            $ref: "#/components/responses/BadRequest",
+          },
+          "401": {
+            $ref: "#/components/responses/Unauthorized",
+          },
+          "409": {
+            description: "The user has no API key for the requested provider (or for any provider).",
+            content: {
+              "application/json": {
+                schema: {
+                  $ref: "#/components/schemas/Error",
+                },
+                example: {
+                  error: "No API key configured for provider 'openai'",
+                  code: "NO_LLM_KEY",
+                },
+              },
+            },
+          },
+          "502": {
+            $ref: "#/components/responses/BadGateway",
+          },
+          "503": {
+            $ref: "#/components/responses/ServiceUnavailable",
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -291,6 +364,77 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
           },
           degraded: {
             $ref: "#/components/schemas/DegradedDependencies",
+          },
+        },
+      },
+      PromptStreamEvent: {
+        description: "One event of a streamed answer.",
+        oneOf: [
+          {
+            $ref: "#/components/schemas/PromptToken",
+          },
+          {
+            $ref: "#/components/schemas/PromptDone",
+          },
+          {
+            $ref: "#/components/schemas/PromptStreamError",
+          },
+        ],
+      },
+      PromptToken: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "text"],
+        properties: {
+          type: {
+            const: "token",
+          },
+          text: {
+            type: "string",
+            maxLength: 1000,
+          },
+        },
+      },
+      PromptDone: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "provider", "tokens", "usedNotionContext", "degraded"],
+        properties: {
+          type: {
+            const: "done",
+          },
+          provider: {
+            $ref: "#/components/schemas/LlmProvider",
+          },
+          tokens: {
+            type: "integer",
+            minimum: 0,
+            maximum: 1000000,
+          },
+          usedNotionContext: {
+            type: "boolean",
+          },
+          degraded: {
+            $ref: "#/components/schemas/DegradedDependencies",
+          },
+        },
+      },
+      PromptStreamError: {
+        type: "object",
+        additionalProperties: false,
+        required: ["type", "error", "code"],
+        properties: {
+          type: {
+            const: "error",
+          },
+          error: {
+            type: "string",
+            maxLength: 500,
+          },
+          code: {
+            type: "string",
+            maxLength: 64,
+            pattern: "^[A-Z_]+$",
           },
         },
       },

@@ -26,6 +26,7 @@ export const llmOrchestratorExamples: Record<keyof LlmOrchestratorClient, FakeEx
       degraded: [],
     },
   },
+  createPromptStream: null,
 };
 
 /** An in-memory llm-orchestrator client for tests: spec examples by default, `overrides` per method. */

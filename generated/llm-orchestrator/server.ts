@@ -6,6 +6,7 @@ import {
   type Replied,
   type RouteTable,
   type RoutesPluginOptions,
+  type ServerSentEvent,
   type SharedSchema,
   registerRoutes,
 } from 'switchboard/server';
@@ -75,6 +76,48 @@ export const llmOrchestratorSchemas: readonly SharedSchema[] = [
     },
   },
   {
+    $id: "switchboard:llm-orchestrator/PromptStreamEvent",
+    oneOf: [
+      { $ref: "switchboard:llm-orchestrator/PromptToken" },
+      { $ref: "switchboard:llm-orchestrator/PromptDone" },
+      { $ref: "switchboard:llm-orchestrator/PromptStreamError" },
+    ],
+  },
+  {
+    $id: "switchboard:llm-orchestrator/PromptToken",
+    type: "object",
+    additionalProperties: false,
+    required: ["type", "text"],
+    properties: {
+      type: { const: "token" },
+      text: { type: "string", maxLength: 1000 },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/PromptDone",
+    type: "object",
+    additionalProperties: false,
+    required: ["type", "provider", "tokens", "usedNotionContext", "degraded"],
+    properties: {
+      type: { const: "done" },
+      provider: { $ref: "switchboard:llm-orchestrator/LlmProvider" },
+      tokens: { type: "integer", minimum: 0, maximum: 1000000 },
+      usedNotionContext: { type: "boolean" },
+      degraded: { $ref: "switchboard:llm-orchestrator/DegradedDependencies" },
+    },
+  },
+  {
+    $id: "switchboard:llm-orchestrator/PromptStreamError",
+    type: "object",
+    additionalProperties: false,
+    required: ["type", "error", "code"],
+    properties: {
+      type: { const: "error" },
+      error: { type: "string", maxLength: 500 },
+      code: { type: "string", maxLength: 64, pattern: "^[A-Z_]+$" },
+    },
+  },
+  {
     $id: "switchboard:llm-orchestrator/Error",
     type: "object",
     additionalProperties: false,
@@ -134,6 +177,27 @@ export const llmOrchestratorRoutes: RouteTable = {
       },
     },
   },
+  createPromptStream: {
+    operationId: "createPromptStream",
+    method: "POST",
+    url: "/llm/prompts/stream",
+    path: "/llm/prompts/stream",
+    security: [
+      ["BearerAuth"],
+    ],
+    schema: {
+      body: { $ref: "switchboard:llm-orchestrator/CreatePromptRequest" },
+      response: {
+        "200": { $ref: "switchboard:llm-orchestrator/PromptStreamEvent" },
+        "400": { $ref: "switchboard:llm-orchestrator/Error" },
+        "401": { $ref: "switchboard:llm-orchestrator/Error" },
+        "409": { $ref: "switchboard:llm-orchestrator/Error" },
+        "502": { $ref: "switchboard:llm-orchestrator/Error" },
+        "503": { $ref: "switchboard:llm-orchestrator/Error" },
+      },
+    },
+    events: { "200": "json" },
+  },
 };
 
 type GetReadinessOp = paths["/internal/llm/users/{uid}/readiness"]["get"];
@@ -163,10 +227,25 @@ export type CreatePromptReply = Replied<
   | { status: 503; body: CreatePromptOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
 >;
 
+type CreatePromptStreamOp = paths["/llm/prompts/stream"]["post"];
+/** What the `createPromptStream` handler receives. */
+export type CreatePromptStreamRequest = HandlerRequest<Record<string, never>, Record<string, never>, Record<string, string | string[] | undefined>, NonNullable<CreatePromptStreamOp['requestBody']>['content']['application/json']>;
+
+/** What the `createPromptStream` handler may answer, built with `respond()`: only documented statuses with their bodies. */
+export type CreatePromptStreamReply = Replied<
+  | { status: 200; body: AsyncIterable<ServerSentEvent<CreatePromptStreamOp['responses'][200]['content']['text/event-stream']>>; headers?: Record<string, string> }
+  | { status: 400; body: CreatePromptStreamOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 401; body: CreatePromptStreamOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 409; body: CreatePromptStreamOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 502; body: CreatePromptStreamOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 503; body: CreatePromptStreamOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
+>;
+
 /** One handler per operation of llm-orchestrator; each returns `respond(status, body)` for a documented status. */
 export interface LlmOrchestratorHandlers {
   getReadiness(request: GetReadinessRequest): GetReadinessReply | Promise<GetReadinessReply>;
   createPrompt(request: CreatePromptRequest): CreatePromptReply | Promise<CreatePromptReply>;
+  createPromptStream(request: CreatePromptStreamRequest): CreatePromptStreamReply | Promise<CreatePromptStreamReply>;
 }
 
 /**

@@ -55,6 +55,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/llm/prompts/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a prompt with the user's own LLM key, streamed as it is generated
+         * @description Like `createPrompt`, but the answer flows from the LLM provider to the caller token by token
+         *     as Server-Sent Events (each event's data is a `PromptStreamEvent`): `token` events, then one
+         *     `done` event after key usage was reported to user-service, or one `error` event when the
+         *     provider fails mid-stream. A caller that goes away cancels the provider's generation.
+         *
+         *     Errors before the stream starts are plain answers: 409 `NO_LLM_KEY`, 502 when user-service or
+         *     the provider fails, 503 when a dependency is unavailable. Not retried: a retry would call the
+         *     paid provider twice.
+         */
+        post: operations["createPromptStream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -84,6 +111,27 @@ export interface components {
             answer: string;
             usedNotionContext: boolean;
             degraded: components["schemas"]["DegradedDependencies"];
+        };
+        /** @description One event of a streamed answer. */
+        PromptStreamEvent: components["schemas"]["PromptToken"] | components["schemas"]["PromptDone"] | components["schemas"]["PromptStreamError"];
+        PromptToken: {
+            /** @constant */
+            type: "token";
+            text: string;
+        };
+        PromptDone: {
+            /** @constant */
+            type: "done";
+            provider: components["schemas"]["LlmProvider"];
+            tokens: number;
+            usedNotionContext: boolean;
+            degraded: components["schemas"]["DegradedDependencies"];
+        };
+        PromptStreamError: {
+            /** @constant */
+            type: "error";
+            error: string;
+            code: string;
         };
         /** @description The single error body of every Switchboard service. */
         Error: {
@@ -226,6 +274,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PromptResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description The user has no API key for the requested provider (or for any provider). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": "No API key configured for provider 'openai'",
+                     *       "code": "NO_LLM_KEY"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            502: components["responses"]["BadGateway"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPromptStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "prompt": "Summarise my meeting notes from yesterday.",
+                 *       "provider": "anthropic"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreatePromptRequest"];
+            };
+        };
+        responses: {
+            /** @description The answer as Server-Sent Events (`token`..., then `done` or `error`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["PromptStreamEvent"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -17,11 +17,12 @@ import {
 import { addCookies } from './cookie-header.js';
 import { directRequest, sendDirect } from './direct-request.js';
 import { codeForStatus } from './error-code.js';
+import { type ByteSource, noBody, readEventStream } from './event-stream.js';
 import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
 import { PathTemplate } from './path-template.js';
 import { asBytes, bodyContentType, preparedBody } from './request-body.js';
 import { createResilientPolicy } from './resilience/resilient-policy.js';
-import type { Failure, ResponseHeaders } from './result.js';
+import type { CallFailure, Failure, HttpError, ResponseHeaders } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
 import { LightRequest } from './transport/light-request.js';
 import { defaultTransport, type Transport } from './transport/undici-transport.js';
@@ -76,7 +77,13 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     transport === undefined
       ? viaOpenapiFetch(baseUrl, options, templateOf)
       : viaTransport(baseUrl, transport, templateOf);
-  return async (operationId, input = {}, call = {}) => {
+  // `raw`: an event stream's success keeps the response body as it is (for a resumption to read).
+  const invoke = async (
+    operationId: string,
+    input: CallInput = {},
+    call: CallOptions = {},
+    raw = false,
+  ): Promise<CallResult> => {
     const op = spec.operations[operationId];
     if (op === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
     const context = attemptContext(spec, op, operationId, origin, options, call);
@@ -86,6 +93,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       const pending = outboundHeaders(spec, op, options, call);
       const headers = pending instanceof Promise ? await pending : pending;
       if (input.cookies !== undefined) addCookies(headers, input.cookies);
+      if (op.parseAs === 'events') headers.accept ??= 'text/event-stream';
       if (op.requestBody === 'binary' || op.requestBody === 'form')
         input = { ...input, body: await preparedBody(op, input.body) };
       const attempt = send(operationId, op, input, headers);
@@ -95,12 +103,44 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
           headers[DEADLINE_HEADER] = String(Math.max(1, context.deadline - Date.now()));
         return attempt(signal);
       });
-      return toResult(op, operationId, outcome, attempts);
+      const result = toResult(op, operationId, outcome, attempts);
+      if (op.parseAs === 'events' && result.ok && !raw) {
+        const resume = async (lastEventId: string) => {
+          const headers = { ...call.headers, 'last-event-id': lastEventId };
+          const again = await invoke(operationId, input, { ...call, headers }, true);
+          return again.ok ? (again.value as ByteSource) : asCallFailure(again.error, operationId);
+        };
+        result.value = readEventStream((result.value as ByteSource | undefined) ?? noBody(), {
+          operationId,
+          json: op.events !== 'text',
+          signal: context.signal,
+          deadline: context.deadline,
+          resume: context.idempotent ? resume : undefined,
+        });
+      }
+      return result;
     } catch (error) {
       const failure = failureFromUnknown(error, operationId);
       return { ok: false, error: { ...failure, attempts: Math.max(1, attempts) } } satisfies Failure<unknown>;
     }
   };
+  return (operationId, input, call) => invoke(operationId, input, call);
+}
+
+/** A call's Result as the runtime sees it (generated clients narrow it per operation). */
+type CallResult =
+  | { ok: true; status: number; value: unknown; headers: ResponseHeaders }
+  | { ok: false; error: CallFailure | HttpError<number, unknown> };
+
+/** A documented HTTP error as a CallFailure (an event stream's resumption reports one of either). */
+function asCallFailure(error: CallFailure | HttpError<number, unknown>, operationId: string): CallFailure {
+  if (error.kind !== 'http') return error;
+  return callFailure('undocumented', error.code, error.message, {
+    operationId,
+    attempts: error.attempts,
+    httpStatus: error.status,
+    body: error.body,
+  });
 }
 
 /**
@@ -154,7 +194,7 @@ interface RequestInit {
   headers?: Record<string, string>;
   plainHeaders?: Record<string, string>;
   signal?: AbortSignal;
-  parseAs?: 'text' | 'arrayBuffer';
+  parseAs?: 'text' | 'arrayBuffer' | 'stream';
   bodySerializer?: (body: unknown) => unknown;
 }
 
@@ -195,7 +235,8 @@ function requestInit(
     init.params = { path: input.path, query: input.query, header: input.headers };
   }
   if (input.body !== undefined) init.body = input.body;
-  if (op.parseAs !== 'json') init.parseAs = op.parseAs === 'bytes' ? 'arrayBuffer' : op.parseAs;
+  if (op.parseAs !== 'json')
+    init.parseAs = op.parseAs === 'bytes' ? 'arrayBuffer' : op.parseAs === 'events' ? 'stream' : op.parseAs;
   if (op.requestBody === 'text') init.bodySerializer = String;
   else if (op.requestBody === 'form' || op.requestBody === 'binary') init.bodySerializer = asIs;
   return init;
@@ -246,7 +287,7 @@ function hasIdempotencyKey(headers: Record<string, string> | undefined): boolean
   return headers !== undefined && Object.keys(headers).some((h) => h.toLowerCase() === 'idempotency-key');
 }
 
-function toResult(op: OperationSpec, operationId: string, outcome: Outcome, attempts: number): unknown {
+function toResult(op: OperationSpec, operationId: string, outcome: Outcome, attempts: number): CallResult {
   const { response } = outcome;
   const status = response.status;
   // `default` covers error statuses only: the generated Result types have no success for it.

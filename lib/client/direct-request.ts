@@ -93,6 +93,8 @@ export async function sendDirect(
     return { data: parseAs === 'bytes' ? new Uint8Array() : undefined, response };
   }
   if (response.ok) {
+    // An event stream is read by the EventStream the caller makes of it, event by event.
+    if (parseAs === 'events') return { data: response.body, response };
     if (parseAs === 'bytes') return { data: new Uint8Array(await response.arrayBuffer()), response };
     if (parseAs === 'json' && !contentLength) {
       const raw = await response.text();

@@ -14,6 +14,13 @@ export {
 export { type Caller, type CallInput, createCaller } from './create-caller.js';
 export { codeForStatus, ERROR_CODES, type ErrorCode } from './error-code.js';
 export {
+  type EventStream,
+  EventStreamError,
+  type EventStreamOptions,
+  eventStreamOf,
+  readEventStream,
+} from './event-stream.js';
+export {
   createFake,
   type Fake,
   type FakeCalls,
@@ -38,6 +45,7 @@ export type {
   StatusInRange,
   Success,
 } from './result.js';
+export { formatEvent, type ServerSentEvent } from './server-sent-event.js';
 export type { OperationSpec, SecuritySchemeSpec, ServiceSpec } from './service-spec.js';
 export {
   createTransport,

@@ -21,8 +21,10 @@ export interface OperationSpec {
   ranges?: readonly number[];
   /** Whether the spec has a `default` response, which covers every unlisted status. */
   hasDefault: boolean;
-  /** How to read a success body: JSON, text, or bytes (a `Uint8Array`). */
-  parseAs: 'json' | 'text' | 'bytes';
+  /** How to read a success body: JSON, text, bytes (a `Uint8Array`) or Server-Sent Events (an EventStream). */
+  parseAs: 'json' | 'text' | 'bytes' | 'events';
+  /** With `parseAs: 'events'`: each event's data is JSON (the spec has an `x-event-schema`) or text. */
+  events?: 'json' | 'text';
   /**
    * How the request body is sent when it is not JSON: a string (`text`), URL-encoded fields (`form`, arrays as
    * repeated keys), or a `Blob`/`Uint8Array` as it is (`binary`).

@@ -80,7 +80,10 @@ export async function buildService(
   const schemas = routes.schemas;
   errors.push(...routes.errors);
   skipped.push(...routes.skipped);
-  const webhooks = buildWebhooks(service, sharing, options);
+  const takenIds = new Map(
+    [...operations, ...skipped].map((op) => [op.id, ['paths', op.path, op.method]] as const),
+  );
+  const webhooks = buildWebhooks(service, sharing, { ...options, takenIds });
   errors.push(...webhooks.errors);
   skipped.push(...webhooks.skipped);
   if (errors.length > 0) throw errors;

@@ -7,6 +7,7 @@ import { rangeClass } from './response-status.js';
 import type { ServiceModel } from './service-model.js';
 import {
   bodyType,
+  hasEvents,
   hasRange,
   isPlainJson,
   isSuccess,
@@ -28,9 +29,10 @@ export function emitClient(service: ServiceModel): string {
     operations: Object.fromEntries(operations.map((op) => [op.id, operationSpec(op)])),
   };
   const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
+  const events = operations.some(hasEvents) ? '  type EventStream,\n' : '';
   const out = [
     generatedHeader(service.specPath),
-    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n  type Failure,\n  type HttpError,\n  type ServiceSpec,\n${range}  type Success,\n} from '${service.runtime}/client';`,
+    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n${events}  type Failure,\n  type HttpError,\n  type ServiceSpec,\n${range}  type Success,\n} from '${service.runtime}/client';`,
     `import type { paths } from './types.js';\n`,
     `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
     `export type ${pascal}Scheme = ${scheme};\n`,
@@ -78,6 +80,8 @@ function operationSpec(op: OperationModel): OperationSpec {
     hasDefault: op.responses.some((r) => r.status === 'default'),
     parseAs: parseAs(op),
   };
+  const events = op.responses.find((r) => isSuccess(r) && r.kind === 'events');
+  if (events !== undefined) spec.events = events.schema === undefined ? 'text' : 'json';
   const ranges = op.responses.flatMap((r) =>
     typeof r.status === 'string' && r.status !== 'default' ? [rangeClass(r.status)] : [],
   );
@@ -94,6 +98,7 @@ function operationSpec(op: OperationModel): OperationSpec {
 
 function parseAs(op: OperationModel): OperationSpec['parseAs'] {
   const successes = op.responses.filter(isSuccess);
+  if (successes.some((r) => r.kind === 'events')) return 'events';
   if (successes.some((r) => r.kind === 'binary')) return 'bytes';
   return successes.some((r) => r.kind === 'text') ? 'text' : 'json';
 }
@@ -134,10 +139,10 @@ function inputType(op: OperationModel): string {
 function resultType(op: OperationModel): string {
   const successes = op.responses
     .filter(isSuccess)
-    .map((r) => `  | Success<${statusType(op, r)}, ${responseBodyType(op, r)}>`);
+    .map((r) => `  | Success<${statusType(op, r)}, ${responseBodyType(op, r, 'client')}>`);
   const errors = op.responses
     .filter((r) => !isSuccess(r))
-    .map((r) => `HttpError<${statusType(op, r)}, ${responseBodyType(op, r)}>`);
+    .map((r) => `HttpError<${statusType(op, r)}, ${responseBodyType(op, r, 'client')}>`);
   errors.push('CallFailure');
   return [
     `/** Result of \`${op.id}\`: a documented success, a documented error (narrow on \`error.status\`) or a CallFailure. */`,

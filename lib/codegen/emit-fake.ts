@@ -42,6 +42,8 @@ function answerOf(op: OperationModel): { code?: string; example: FakeExample | n
   // A body-less success reads as `value: undefined` in the real client; toLiteral would drop the key.
   if (success?.kind === 'none') return { code: `{ status: ${status}, value: undefined }`, example: null };
   // Bytes, as the real client reads them: none unless overridden (a spec example of bytes is a string).
+  // An event stream: none unless overridden (`ok(eventStreamOf([...]))`).
+  if (success?.kind === 'events') return { example: null };
   if (success?.kind === 'binary')
     return { code: `{ status: ${status}, value: new Uint8Array() }`, example: null };
   return { example: success?.example === undefined ? null : { status, value: success.example } };

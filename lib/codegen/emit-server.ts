@@ -8,6 +8,7 @@ import type { ServiceModel } from './service-model.js';
 import type { SharedSchema } from './shared-schemas.js';
 import {
   bodyType,
+  hasEvents,
   hasRange,
   isPlainJson,
   opTypeAlias,
@@ -32,10 +33,11 @@ export function emitServer(
   const doc = service.bundle.doc;
   const table = Object.fromEntries(operations.map((op) => [op.id, routeOf(op, schemas[op.id] ?? {}, doc)]));
   const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
+  const events = operations.some(hasEvents) ? '  type ServerSentEvent,\n' : '';
   const out = [
     generatedHeader(service.specPath),
     `import type { FastifyInstance } from 'fastify';`,
-    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
+    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n${events}  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
     `import type { paths } from './types.js';\n`,
     `/** The component schemas of ${service.name} that the routes refer to by \`$id\`, each once (JSON Schema 2020-12). */`,
     `export const ${camel}Schemas: readonly SharedSchema[] = ${toLiteral(shared, '', true, rowDepth(shared, 1))};\n`,
@@ -86,9 +88,12 @@ function routeOf(
   };
 }
 
-/** The route's body parser and response Content-Types where Fastify's JSON and text defaults do not fit. */
-function mediaOf(op: OperationModel): Pick<RouteDefinition, 'body' | 'produces'> {
-  const out: Pick<RouteDefinition, 'body' | 'produces'> = {};
+/**
+ * The route's body parser, response Content-Types where Fastify's JSON and text defaults do not fit, and
+ * event-stream responses.
+ */
+function mediaOf(op: OperationModel): Pick<RouteDefinition, 'body' | 'produces' | 'events'> {
+  const out: Pick<RouteDefinition, 'body' | 'produces' | 'events'> = {};
   const body = op.body;
   if (body !== undefined && (body.kind === 'form' || body.kind === 'binary'))
     out.body = { type: body.contentType, parse: body.kind };
@@ -100,6 +105,10 @@ function mediaOf(op: OperationModel): Pick<RouteDefinition, 'body' | 'produces'>
       : [],
   );
   if (produces.length > 0) out.produces = Object.fromEntries(produces);
+  const events = op.responses.flatMap((r) =>
+    r.kind === 'events' ? [[String(r.status), r.schema === undefined ? 'text' : 'json'] as const] : [],
+  );
+  if (events.length > 0) out.events = Object.fromEntries(events);
   return out;
 }
 
@@ -128,7 +137,8 @@ export function requestType(op: OperationModel): string {
 export function replyType(op: OperationModel): string {
   const members = op.responses.map((r) => {
     const status = statusType(op, r);
-    const body = r.contentType === undefined ? 'body?: undefined' : `body: ${responseBodyType(op, r)}`;
+    const body =
+      r.contentType === undefined ? 'body?: undefined' : `body: ${responseBodyType(op, r, 'server')}`;
     return `  | { status: ${status}; ${body}; headers?: Record<string, string> }`;
   });
   return `/** What the \`${op.id}\` handler may answer, built with \`respond()\`: only documented statuses with their bodies. */\nexport type ${toPascal(op.id)}Reply = Replied<\n${members.join('\n')}\n>;\n`;

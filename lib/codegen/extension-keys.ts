@@ -23,9 +23,15 @@ const NAME_MAPS = new Set([
   'webhooks',
 ]);
 
+/**
+ * Extensions Switchboard defines whose value is a schema: bundled, referred to and typed like OpenAPI's own
+ * schemas (`x-event-schema`, the data of each Server-Sent Event of a `text/event-stream` response).
+ */
+const SCHEMA_EXTENSIONS = new Set(['x-event-schema']);
+
 /** Whether `key`, a key of an object whose keys are fields (not names), is an extension. */
 export function isExtensionKey(key: string, inNameMap: boolean): boolean {
-  return !inNameMap && key.startsWith('x-');
+  return !inNameMap && key.startsWith('x-') && !SCHEMA_EXTENSIONS.has(key);
 }
 
 /**

@@ -16,10 +16,13 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * How a body travels: JSON (`application/json` and `application/*+json`), text (`text/*`), a form
- * (`application/x-www-form-urlencoded`, request bodies only), bytes (any other media type but multipart), or
- * absent.
+ * (`application/x-www-form-urlencoded`, request bodies only), bytes (any other media type but multipart),
+ * Server-Sent Events (a `text/event-stream` response), or absent.
  */
-export type BodyKind = 'json' | 'text' | 'form' | 'binary' | 'none';
+export type BodyKind = 'json' | 'text' | 'form' | 'binary' | 'events' | 'none';
+
+/** The media type extension that gives the schema of each Server-Sent Event's data (JSON) in OpenAPI 3.1. */
+export const EVENT_SCHEMA_KEY = 'x-event-schema';
 
 export interface ParamModel {
   /**
@@ -46,6 +49,7 @@ export interface ResponseModel {
   status: ResponseStatus;
   contentType: string | undefined;
   kind: BodyKind;
+  /** The body's schema; for an event stream, the schema of each event's data (undefined: the data is text). */
   schema: unknown;
   /** The media type's example (or first of `examples`), used by fakes; undefined when none. */
   example: unknown;
@@ -88,6 +92,11 @@ export interface ReadOptions {
    * `examples` is. Default: every example is accepted.
    */
   acceptExample?: (value: unknown, schema: unknown) => boolean;
+  /**
+   * Operation ids already taken elsewhere in the document (the paths' when reading webhooks and callbacks),
+   * with where: OpenAPI wants an operationId unique among all operations. Default none.
+   */
+  takenIds?: ReadonlyMap<string, Segments>;
 }
 
 /** An operation left out of generation, with every reason (an `x-switchboard-skip` mark or unsupported constructs). */
@@ -134,7 +143,7 @@ export function readPathItems(
   const errors: SpecError[] = [];
   const operations: OperationModel[] = [];
   const skipped: SkippedOperation[] = [];
-  const ids = new Map<string, Segments>();
+  const ids = new Map<string, Segments>(options.takenIds);
   let found: SpecError[] = errors;
   const fail = (at: Segments, rule: string, message: string, hint?: string) => {
     const o = bundle.origin(at);
@@ -265,6 +274,8 @@ function pickMedia(
   if (entries.length === 0) return undefined;
   const json = entries.find(([t]) => /^application\/(.+\+)?json\b/.test(t));
   if (json) return { contentType: json[0], kind: 'json', media: json[1] ?? {} };
+  const events = side === 'response' && entries.find(([t]) => /^text\/event-stream\s*(;|$)/i.test(t));
+  if (events) return { contentType: events[0], kind: 'events', media: events[1] ?? {} };
   const text = entries.find(([t]) => t.startsWith('text/'));
   if (text) return { contentType: text[0], kind: 'text', media: text[1] ?? {} };
   const form = entries.find(([t]) => t === 'application/x-www-form-urlencoded');
@@ -328,7 +339,8 @@ function readResponses(
       );
       continue;
     }
-    const schema = media?.media.schema;
+    // An event stream's schema is its events' data (x-event-schema): none means each event's data is text.
+    const schema = media?.kind === 'events' ? media.media[EVENT_SCHEMA_KEY] : media?.media.schema;
     const given = media?.media.example;
     const candidates = [
       ...(given === undefined || given === null ? [] : [given]),

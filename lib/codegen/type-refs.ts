@@ -30,13 +30,22 @@ export function bodyType(op: OperationModel, side: 'client' | 'server'): string 
 
 /**
  * The body type of one response; `undefined` for a response without content. A binary body is the
- * `Uint8Array` a client reads, and a `Uint8Array` (a `Buffer` is one) that a handler answers with.
+ * `Uint8Array` a client reads, and a `Uint8Array` (a `Buffer` is one) that a handler answers with. An event
+ * stream is the `EventStream` a client reads and the async iterable of events a handler answers with.
  */
-export function responseBodyType(op: OperationModel, r: ResponseModel): string {
+export function responseBodyType(op: OperationModel, r: ResponseModel, side: 'client' | 'server'): string {
   if (r.contentType === undefined) return 'undefined';
   if (r.kind === 'binary') return 'Uint8Array';
   const key = typeof r.status === 'number' ? String(r.status) : quote(r.status);
-  return `${opTypeName(op)}['responses'][${key}]['content'][${quote(r.contentType)}]`;
+  const type = `${opTypeName(op)}['responses'][${key}]['content'][${quote(r.contentType)}]`;
+  if (r.kind !== 'events') return type;
+  const data = r.schema === undefined ? 'string' : type;
+  return side === 'client' ? `EventStream<${data}>` : `AsyncIterable<ServerSentEvent<${data}>>`;
+}
+
+/** Whether the operation answers with an event stream, so generated code imports its types. */
+export function hasEvents(op: OperationModel): boolean {
+  return op.responses.some((r) => r.kind === 'events');
 }
 
 /**

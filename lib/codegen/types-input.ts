@@ -21,6 +21,11 @@ export function typesInput(doc: Json): Json {
       return;
     }
     if (typeof node !== 'object' || node === null) return;
+    // openapi-typescript types an event stream's `schema` (the text of the whole stream); the client and the
+    // handlers need each event's data, so that is the schema it is given.
+    const events = (node as Json)['text/event-stream'] as Json | undefined;
+    if (typeof events === 'object' && events !== null && events['x-event-schema'] !== undefined)
+      events.schema = events['x-event-schema'];
     const mapping = ((node as Json).discriminator as Json | undefined)?.mapping;
     if (typeof mapping === 'object' && mapping !== null) {
       const values = mapping as Record<string, unknown>;

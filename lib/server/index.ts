@@ -1,4 +1,5 @@
 export type { StatusInRange } from '../client/result.js';
+export type { ServerSentEvent } from '../client/server-sent-event.js';
 export {
   createServiceApp,
   DEFAULT_BODY_LIMIT,
@@ -7,6 +8,7 @@ export {
 } from './create-service-app.js';
 export { type DocsOptions, docsPlugin } from './docs-plugin.js';
 export { type ErrorBody, errorHandlerPlugin } from './error-handler-plugin.js';
+export { DEFAULT_HEARTBEAT_MS, sendEventStream } from './event-stream-reply.js';
 export { closeOnSignals } from './graceful-shutdown.js';
 export { type HealthOptions, healthPlugin, type ReadinessCheck } from './health-plugin.js';
 export {

@@ -26,6 +26,11 @@ export interface RouteDefinition {
    * another type than `application/json`, set when a handler's reply names none; absent when there are none.
    */
   produces?: Readonly<Record<string, string>>;
+  /**
+   * The response status keys whose body is a `text/event-stream`, with how each event's data is written (JSON
+   * of the spec's `x-event-schema`, or text): a handler returns an async iterable of events for them.
+   */
+  events?: Readonly<Record<string, 'json' | 'text'>>;
 }
 
 /** A request body Fastify cannot parse by default: its media type and how it is read (see addBodyParser). */

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ServerSentEvent } from '../client/server-sent-event.js';
 import { addBodyParser } from './body-parsers.js';
 import { cookieReader, NO_COOKIES } from './cookie-params.js';
+import { sendEventStream } from './event-stream-reply.js';
 import { specNamedParams } from './param-names.js';
 import type {
   AuthDecision,
@@ -23,6 +25,8 @@ export interface RoutesPluginOptions<H> {
   authenticate?: Readonly<Record<string, Authenticator>>;
   /** Largest body in bytes per operationId, for routes that need another limit than the app's. */
   bodyLimit?: Readonly<Record<string, number>>;
+  /** How often an idle event stream sends a heartbeat comment, in ms. Default 15000. */
+  heartbeatMs?: number;
 }
 
 declare module 'fastify' {
@@ -68,6 +72,7 @@ export function registerRoutes<H extends object>(
   app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
   if (schemas.length > 0) app.setSerializerCompiler(createSerializerCompiler(() => app.getSchemas()));
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
+  const heartbeatMs = options.heartbeatMs;
   let formCompiler: ReturnType<typeof createValidatorCompiler> | undefined;
   for (const route of Object.values(routes)) {
     if (route.body !== undefined) addBodyParser(app, route.body);
@@ -76,7 +81,7 @@ export function registerRoutes<H extends object>(
       formCompiler ??= createValidatorCompiler(() => app.getSchemas(), { coerceBody: true });
   }
   for (const route of Object.values(routes)) {
-    const produces = route.produces;
+    const media = route.produces === undefined && route.events === undefined ? undefined : route;
     const handler = handlers[route.operationId] as AnyHandler;
     const readCookies = route.cookies === undefined ? undefined : cookieReader(route.cookies);
     app.route({
@@ -104,22 +109,42 @@ export function registerRoutes<H extends object>(
           request,
           reply,
         });
-        if (isThenable(out)) return out.then((settled) => send(reply, settled, produces));
-        send(reply, out, produces);
+        // A stream is still being written when the promise settles: returning the reply (a thenable that settles
+        // when the answer ends) keeps Fastify from sending the async handler's `undefined` over it.
+        if (isThenable(out))
+          return out.then((settled) => (send(reply, settled, media, heartbeatMs) ? reply : undefined));
+        send(reply, out, media, heartbeatMs);
         return undefined;
       },
     });
   }
 }
 
-function send(reply: FastifyReply, out: HandlerReply, produces: RouteDefinition['produces']): void {
+/** Sends a handler's reply; true when it is an event stream, still being written on return. */
+function send(
+  reply: FastifyReply,
+  out: HandlerReply,
+  media: Pick<RouteDefinition, 'produces' | 'events'> | undefined,
+  heartbeatMs: number | undefined,
+): boolean {
   reply.code(out.status);
   if (out.headers !== undefined) reply.headers(out.headers);
-  if (produces !== undefined && !reply.hasHeader('content-type')) {
-    const type = produces[out.status] ?? produces[`${Math.floor(out.status / 100)}XX`] ?? produces.default;
-    if (type !== undefined) reply.type(type);
+  if (media !== undefined) {
+    const events = media.events === undefined ? undefined : byStatus(media.events, out.status);
+    if (events !== undefined && out.body !== undefined) {
+      sendEventStream(reply, out.body as AsyncIterable<ServerSentEvent<unknown>>, events, heartbeatMs);
+      return true;
+    }
+    const type = media.produces === undefined ? undefined : byStatus(media.produces, out.status);
+    if (type !== undefined && !reply.hasHeader('content-type')) reply.type(type);
   }
   reply.send(out.body);
+  return false;
+}
+
+/** The entry for `status` in a map keyed by status, range (`4XX`) or `default`. */
+function byStatus<T>(map: Readonly<Record<string, T>>, status: number): T | undefined {
+  return map[status] ?? map[`${Math.floor(status / 100)}XX`] ?? map.default;
 }
 
 const isThenable = <T>(value: T | PromiseLike<T>): value is PromiseLike<T> =>

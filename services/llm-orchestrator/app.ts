@@ -3,9 +3,11 @@ import { createServiceApp, internalAuthenticator, type LoggerOption } from 'swit
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { llmOrchestratorDocument } from '../../generated/llm-orchestrator/document.js';
 import { llmOrchestratorRoutesPlugin } from '../../generated/llm-orchestrator/server.js';
+import type { LlmProviderClient } from '../../generated/llm-provider/client.js';
 import type { NotionServiceClient } from '../../generated/notion-service/client.js';
 import type { UserServiceClient } from '../../generated/user-service/client.js';
 import { bearerAuthenticator } from '../shared/bearer-authenticator.js';
+import { createUserServiceFacade } from './domain/user-service-facade.js';
 import { orchestratorHandlers } from './routes/handlers.js';
 
 /** What llm-orchestrator needs from outside: its downstream clients and the accepted internal tokens. */
@@ -13,6 +15,8 @@ export interface OrchestratorDeps {
   auth: AuthServiceClient;
   users: UserServiceClient;
   notion: NotionServiceClient;
+  /** The LLM provider's streaming API (the loopback stand-in in this repository). */
+  llm: LlmProviderClient;
   internalTokens: readonly string[];
   logger?: LoggerOption;
 }
@@ -22,7 +26,7 @@ export function buildOrchestratorApp(deps: OrchestratorDeps): Promise<FastifyIns
   return createServiceApp({
     name: 'llm-orchestrator',
     routes: llmOrchestratorRoutesPlugin,
-    handlers: orchestratorHandlers(deps.users, deps.notion),
+    handlers: orchestratorHandlers(createUserServiceFacade(deps.users, deps.llm), deps.notion),
     authenticate: {
       InternalAuth: internalAuthenticator(deps.internalTokens),
       BearerAuth: bearerAuthenticator(deps.auth),

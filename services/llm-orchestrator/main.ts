@@ -1,4 +1,5 @@
 import { runService } from 'switchboard/server';
+import { createLlmProviderClient } from '../../generated/llm-provider/client.js';
 import { createNotionServiceClient } from '../../generated/notion-service/client.js';
 import { createUserServiceClient } from '../../generated/user-service/client.js';
 import { createVerifyingAuthClient } from '../shared/auth-client.js';
@@ -13,6 +14,9 @@ await runService('llm-orchestrator', async () => {
     auth: createVerifyingAuthClient(config.authServiceUrl),
     users: createUserServiceClient({ baseUrl: config.userServiceUrl, credentials, timeoutMs }),
     notion: createNotionServiceClient({ baseUrl: config.notionServiceUrl, credentials, timeoutMs }),
+    // The user's key is the credential of each call (see user-service-facade.ts); the timeout is the
+    // provider's time to answer with the stream's headers, the stream itself runs to the request's deadline.
+    llm: createLlmProviderClient({ baseUrl: config.llmProviderUrl, timeoutMs }),
     internalTokens: config.internalTokens,
   });
   return { app, host: config.host, port: config.port };

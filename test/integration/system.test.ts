@@ -4,14 +4,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAuthServiceClient,
   createLlmOrchestratorClient,
+  createLlmProviderClient,
   createNotionServiceClient,
   createUserServiceClient,
   createWhatsappServiceClient,
 } from '../../generated/index.js';
+import { EventStreamError } from '../../lib/client/index.js';
 import { buildAuthApp } from '../../services/auth-service/app.js';
 import { tokenSettings } from '../../services/auth-service/domain/tokens.js';
 import { memoryRevocationStore } from '../../services/auth-service/store/memory-revocation-store.js';
 import { buildOrchestratorApp } from '../../services/llm-orchestrator/app.js';
+import { buildProviderApp } from '../../services/llm-provider/app.js';
+import { answerTokens } from '../../services/llm-provider/domain/completion.js';
 import { buildNotionApp } from '../../services/notion-service/app.js';
 import { memoryConnectionStore } from '../../services/notion-service/store/memory-connection-store.js';
 import { buildUserApp } from '../../services/user-service/app.js';
@@ -19,7 +23,7 @@ import { memoryUserStore } from '../../services/user-service/store/memory-user-s
 import { buildWhatsappApp } from '../../services/whatsapp-service/app.js';
 import { memoryMessageStore } from '../../services/whatsapp-service/store/memory-message-store.js';
 
-// All five services as real Fastify apps on 127.0.0.1:0, talking to each other only through generated clients.
+// All six services as real Fastify apps on 127.0.0.1:0, talking to each other only through generated clients.
 const INTERNAL = randomBytes(32).toString('hex');
 const credentials = { InternalAuth: INTERNAL };
 const seen: { service: string; url: string; correlationId: string | undefined }[] = [];
@@ -38,6 +42,7 @@ async function start(name: string, app: FastifyInstance): Promise<string> {
 
 let authUrl: string;
 let bearer: string;
+const completions = { completed: 0, cancelled: 0 };
 
 beforeAll(async () => {
   const logger = false as const;
@@ -70,12 +75,17 @@ beforeAll(async () => {
     'whatsapp-service',
     await buildWhatsappApp({ store: memoryMessageStore(), internalTokens, logger }),
   );
+  const providerUrl = await start(
+    'llm-provider',
+    await buildProviderApp({ tokenDelayMs: 10, stats: completions, logger }),
+  );
   await start(
     'llm-orchestrator',
     await buildOrchestratorApp({
       auth,
       users: createUserServiceClient({ baseUrl: userUrl, credentials }),
       notion: createNotionServiceClient({ baseUrl: notionUrl, credentials }),
+      llm: createLlmProviderClient({ baseUrl: providerUrl }),
       internalTokens,
       logger,
     }),
@@ -88,10 +98,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(apps.map((app) => app.close()));
+  // Every test is done: connections the clients' pools keep open (undici adds a spare one after a stream
+  // is cut short) are closed rather than waited for.
+  await Promise.all(
+    apps.map((app) => {
+      const closing = app.close();
+      app.server.closeAllConnections();
+      return closing;
+    }),
+  );
 });
 
-describe('the five services over real HTTP', () => {
+describe('the six services over real HTTP', () => {
   it('user-service verifies a public Bearer token through auth-service, carrying the correlation ID', async () => {
     const users = createUserServiceClient({ baseUrl: urls['user-service'] ?? '' });
     const r = await users.createUser(
@@ -147,6 +165,70 @@ describe('the five services over real HTTP', () => {
       ]),
     );
     expect(hops).toHaveLength(5);
+  });
+
+  it('a streamed answer flows provider → orchestrator → caller token by token, then usage is reported', async () => {
+    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const r = await llm.createPromptStream(
+      { body: { prompt: 'Summarise my week' } },
+      { credentials: { BearerAuth: bearer }, correlationId: 'corr-e2e-stream' },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    const tokens: string[] = [];
+    const last: unknown[] = [];
+    for await (const { data } of r.value) {
+      if (data.type === 'token') tokens.push(data.text);
+      else last.push(data);
+    }
+    const expected = answerTokens('anthropic', '(with Notion context) Summarise my week');
+    expect(tokens).toEqual(expected);
+    expect(last).toEqual([
+      {
+        type: 'done',
+        provider: 'anthropic',
+        tokens: expected.length,
+        usedNotionContext: true,
+        degraded: [],
+      },
+    ]);
+    const hops = seen
+      .filter((s) => s.correlationId === 'corr-e2e-stream')
+      .map((s) => `${s.service} ${s.url}`);
+    expect(hops).toEqual(
+      expect.arrayContaining([
+        'llm-provider /v1/completions',
+        'user-service /internal/users/usr_e2e/llm-keys/anthropic/last-used',
+      ]),
+    );
+  });
+
+  it('a caller that goes away mid-answer cancels the provider stream and reports no usage', async () => {
+    const before = { ...completions };
+    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const controller = new AbortController();
+    const prompt = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
+    const r = await llm.createPromptStream(
+      { body: { prompt } },
+      { credentials: { BearerAuth: bearer }, correlationId: 'corr-e2e-gone', signal: controller.signal },
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    let read = 0;
+    const error = await (async () => {
+      for await (const { data } of r.value) {
+        if (data.type === 'token' && ++read === 3) controller.abort();
+      }
+    })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(EventStreamError);
+    expect((error as EventStreamError).code).toBe('ABORTED');
+    // 200 tokens 10 ms apart would take 2 s: the provider stops within a few tokens of the caller leaving.
+    await expect.poll(() => completions.cancelled, { timeout: 1500 }).toBe(before.cancelled + 1);
+    expect(completions.completed).toBe(before.completed);
+    const hops = seen.filter((s) => s.correlationId === 'corr-e2e-gone').map((s) => s.service);
+    expect(hops).toContain('llm-provider');
+    expect(hops.filter((s) => s === 'user-service')).toEqual(['user-service']); // the keys, no usage report
   });
 
   it('whatsapp-service sends once per Idempotency-Key', async () => {

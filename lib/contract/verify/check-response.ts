@@ -1,4 +1,5 @@
 import type { ErrorObject } from 'ajv';
+import { createParser } from 'eventsource-parser';
 import type { Exchange } from './http-exchange.js';
 import type { OperationContract, ResponseContract } from './load-contract.js';
 import type { CaseKind } from './request-case.js';
@@ -58,6 +59,7 @@ function checkBody(response: ResponseContract, answer: Extract<Exchange, { ok: t
     return [
       `${answer.status} content-type '${contentType}', the spec documents JSON: ${snippet(answer.body)}`,
     ];
+  if (response.kind === 'events') return checkEvents(response, answer, contentType);
   if (response.validate === undefined) return [];
   let value: unknown = answer.body;
   if (response.kind === 'json') {
@@ -71,6 +73,37 @@ function checkBody(response: ResponseContract, answer: Extract<Exchange, { ok: t
   return [
     `${answer.status} body does not match the spec (${describe(response.validate.errors)}): ${snippet(answer.body)}`,
   ];
+}
+
+/** An event stream: the content type, then each event's data (JSON of the `x-event-schema`, when given). */
+function checkEvents(
+  response: ResponseContract,
+  answer: Extract<Exchange, { ok: true }>,
+  contentType: string,
+): string[] {
+  if (!/^text\/event-stream\b/i.test(contentType))
+    return [`${answer.status} content-type '${contentType}', the spec documents text/event-stream`];
+  const validate = response.validate;
+  if (validate === undefined) return [];
+  const out: string[] = [];
+  const parser = createParser({
+    onEvent: (event) => {
+      if (out.length > 0) return;
+      let value: unknown;
+      try {
+        value = JSON.parse(event.data);
+      } catch {
+        out.push(`${answer.status} an event's data is not JSON: ${snippet(event.data)}`);
+        return;
+      }
+      if (!validate(value))
+        out.push(
+          `${answer.status} an event does not match the spec's x-event-schema (${describe(validate.errors)}): ${snippet(event.data)}`,
+        );
+    },
+  });
+  parser.feed(answer.body);
+  return out;
 }
 
 function describe(errors: ErrorObject[] | null | undefined): string {

@@ -11,3 +11,11 @@ export function answerPrompt(provider: Provider, prompt: string, notionToken: st
   const context = notionToken === null ? 'without Notion context' : 'with Notion context';
   return `[${provider}] ${context}: ${prompt}`.slice(0, 16000);
 }
+
+/**
+ * The prompt sent to the LLM provider: the user's, marked when their Notion context comes with it (the
+ * stand-in provider echoes it, so the mark shows in the answer).
+ */
+export function promptWithContext(prompt: string, notionToken: string | null): string {
+  return notionToken === null ? prompt : `(with Notion context) ${prompt}`;
+}

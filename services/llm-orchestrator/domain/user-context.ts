@@ -1,39 +1,36 @@
 import type { NotionServiceClient } from '../../../generated/notion-service/client.js';
-import type { UserServiceClient } from '../../../generated/user-service/client.js';
+import type { LlmKeys, UserServiceFacade, UserServiceFailure } from './user-service-facade.js';
 
 /** A user's LLM keys by provider, and whether Notion context is available. */
 export interface UserContext {
-  keys: { google: string | null; openai: string | null; anthropic: string | null };
+  keys: LlmKeys;
   notionToken: string | null;
   degraded: ('user-service' | 'notion-service')[];
 }
 
-/** Why the essential dependency failed: 503 when it is refused locally (circuit open), else 502. */
-export interface UserServiceFailure {
-  failed: 502 | 503;
-  code: string;
+/** The user's Notion token (null when not connected) and whether notion-service failed. */
+export interface NotionContext {
+  notionToken: string | null;
+  degraded: ('user-service' | 'notion-service')[];
 }
-
-const NO_KEYS = { google: null, openai: null, anthropic: null };
 
 /**
  * Fetches the user's keys (user-service, essential) and Notion context (notion-service, optional) in
  * parallel. A user unknown to user-service has no keys; a notion-service failure only marks it degraded.
  */
 export async function fetchUserContext(
-  users: UserServiceClient,
+  users: UserServiceFacade,
   notion: NotionServiceClient,
   uid: string,
 ): Promise<UserContext | UserServiceFailure> {
-  const [keys, context] = await Promise.all([
-    users.getLlmKeys({ path: { uid } }),
-    notion.getNotionContext({ path: { userId: uid } }),
-  ]);
-  const degraded: UserContext['degraded'] = [];
-  if (!context.ok) degraded.push('notion-service');
-  const notionToken = context.ok && context.value.connected ? context.value.token : null;
-  if (keys.ok) return { keys: keys.value, notionToken, degraded };
-  if (keys.error.status === 404) return { keys: NO_KEYS, notionToken, degraded };
-  const refused = keys.error.code === 'CIRCUIT_OPEN' || keys.error.code === 'BULKHEAD_FULL';
-  return { failed: refused ? 503 : 502, code: keys.error.code };
+  const [keys, context] = await Promise.all([users.getApiKeys(uid), fetchNotionContext(notion, uid)]);
+  if ('failed' in keys) return keys;
+  return { keys, ...context };
+}
+
+/** The user's Notion context; a notion-service failure only marks it degraded. */
+export async function fetchNotionContext(notion: NotionServiceClient, uid: string): Promise<NotionContext> {
+  const context = await notion.getNotionContext({ path: { userId: uid } });
+  if (!context.ok) return { notionToken: null, degraded: ['notion-service'] };
+  return { notionToken: context.value.connected ? context.value.token : null, degraded: [] };
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { onTestFinished } from 'vitest';
 import { createAuthServiceClient } from '../../../generated/auth-service/client.js';
+import { createFakeLlmProviderClient } from '../../../generated/llm-provider/fake.js';
 import { createNotionServiceClient } from '../../../generated/notion-service/client.js';
 import { createUserServiceClient } from '../../../generated/user-service/client.js';
 import { type PrismScenario, prefer } from '../../../lib/contract/prism/index.js';
@@ -60,6 +61,8 @@ export async function orchestratorOnPrism(
       headers: prefer(scenarios.auth ?? {}),
       fetch,
     }),
+    // The streaming operation is tested over real HTTP against the loopback provider (test/integration).
+    llm: createFakeLlmProviderClient(),
     internalTokens: [INTERNAL_TOKEN],
     logger: false,
   });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import {
   createAuthServiceClient,
+  createLlmProviderClient,
   createNotionServiceClient,
   createUserServiceClient,
 } from '../../../generated/index.js';
@@ -9,6 +10,7 @@ import { buildAuthApp } from '../../../services/auth-service/app.js';
 import { tokenSettings } from '../../../services/auth-service/domain/tokens.js';
 import { memoryRevocationStore } from '../../../services/auth-service/store/memory-revocation-store.js';
 import { buildOrchestratorApp } from '../../../services/llm-orchestrator/app.js';
+import { buildProviderApp } from '../../../services/llm-provider/app.js';
 import { buildNotionApp } from '../../../services/notion-service/app.js';
 import { memoryConnectionStore } from '../../../services/notion-service/store/memory-connection-store.js';
 import { buildUserApp } from '../../../services/user-service/app.js';
@@ -21,10 +23,15 @@ export const EXAMPLE_USER = { userId: 'usr_7f3a9c', email: 'ada@example.com', te
 /** The message id of whatsapp-service's `getMessage` example. */
 export const EXAMPLE_MESSAGE_ID = 'msg_01HZX3K9QF7T';
 
-/** The five services listening on 127.0.0.1:0, with the credentials verification needs. */
+/** The six services listening on 127.0.0.1:0, with the credentials verification needs. */
 export interface ProviderFleet {
   urls: Record<
-    'auth-service' | 'user-service' | 'notion-service' | 'whatsapp-service' | 'llm-orchestrator',
+    | 'auth-service'
+    | 'user-service'
+    | 'notion-service'
+    | 'whatsapp-service'
+    | 'llm-orchestrator'
+    | 'llm-provider',
     string
   >;
   /** The internal token every service accepts. */
@@ -37,7 +44,7 @@ export interface ProviderFleet {
 }
 
 /**
- * Starts all five services in-process (in-memory stores, a random internal token and JWT secret, no
+ * Starts all six services in-process (in-memory stores, a random internal token and JWT secret, no
  * logs) and seeds what the specs' examples refer to: EXAMPLE_USER with a key per LLM provider and a
  * Google OAuth token, their Notion connection, and the example WhatsApp message.
  */
@@ -74,11 +81,17 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
   const notionUrl = await listen(await buildNotionApp({ store: notionStore, internalTokens, logger }));
   const messages = memoryMessageStore();
   const whatsappUrl = await listen(await buildWhatsappApp({ store: messages, internalTokens, logger }));
+  // The provider knows the seeded users' keys and the token verification sends as a valid credential.
+  const knownKeys = new Set<string>();
+  const providerUrl = await listen(
+    await buildProviderApp({ tokenDelayMs: 0, acceptKey: (key) => knownKeys.has(key), logger }),
+  );
   const orchestratorUrl = await listen(
     await buildOrchestratorApp({
       auth,
       users: createUserServiceClient({ baseUrl: userUrl, credentials }),
       notion: createNotionServiceClient({ baseUrl: notionUrl, credentials }),
+      llm: createLlmProviderClient({ baseUrl: providerUrl }),
       internalTokens,
       logger,
     }),
@@ -94,7 +107,9 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
     body: { email: EXAMPLE_USER.email, displayName: 'Ada Lovelace' },
   });
   if (!created.ok) throw new Error(`cannot seed ${EXAMPLE_USER.userId}: ${created.error.message}`);
+  knownKeys.add(bearer);
   for (const provider of ['google', 'openai', 'anthropic'] as const) {
+    knownKeys.add(`sk-${provider}-seeded-key-0123456789`);
     const set = await users.setLlmKey({
       path: { uid: EXAMPLE_USER.userId, provider },
       body: { apiKey: `sk-${provider}-seeded-key-0123456789` },
@@ -122,6 +137,7 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
       'notion-service': notionUrl,
       'whatsapp-service': whatsappUrl,
       'llm-orchestrator': orchestratorUrl,
+      'llm-provider': providerUrl,
     },
     internalToken,
     bearer,

@@ -44,6 +44,7 @@ describe.each([
   'notion-service',
   'whatsapp-service',
   'llm-orchestrator',
+  'llm-provider',
 ] as const)('%s keeps its contract', (service) => {
   it(`answers ≥${CASES} cases per operation as specs/${service}.yaml says`, { timeout: 60_000 }, async () => {
     const report = await verifyProvider({

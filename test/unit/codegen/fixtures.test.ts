@@ -431,6 +431,7 @@ describe('generated output of the fixture specs', () => {
       'edge-service',
       'legacy-service',
       'shapes-service',
+      'stream-service',
       'tree-service',
     ]);
     expect(readdirSync(`${out.outDir}/edge-service`)).toEqual(

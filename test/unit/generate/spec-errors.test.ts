@@ -54,6 +54,25 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
       mentions: 'unique',
     },
     {
+      name: 'duplicate JSON key',
+      files: {
+        'specs/pets.json':
+          '{\n  "openapi": "3.1.0",\n  "info": {"title": "x", "version": "1"},\n  "paths": {},\n  "paths": {}\n}\n',
+      },
+      rule: 'yaml-syntax',
+      file: 'specs/pets.json',
+      line: 5,
+      mentions: 'unique',
+    },
+    {
+      name: 'invalid JSON',
+      files: { 'specs/pets.json': '{\n  "openapi": "3.1.0"\n  "paths": {}\n}\n' },
+      rule: 'yaml-syntax',
+      file: 'specs/pets.json',
+      line: 3,
+      mentions: 'invalid YAML: Missing , between flow map items',
+    },
+    {
       name: 'unresolvable $ref to a missing file',
       files: { 'specs/pets.yaml': petSpec() },
       rule: 'unresolved-ref',
@@ -98,6 +117,19 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
       file: 'specs/pets.yaml',
       line: 21,
       mentions: 'getPet',
+    },
+    {
+      name: 'an operationId a webhook shares with a path operation',
+      files: {
+        'specs/pets.yaml': petSpec(
+          `webhooks:\n  petAdopted:\n    post:\n      operationId: getPet\n      responses:\n        '204': { description: none }\n`,
+        ),
+        'specs/shared.yaml': SHARED,
+      },
+      rule: 'duplicate-operation-id',
+      file: 'specs/pets.yaml',
+      line: 22,
+      mentions: 'already used at GET /pets/{id}',
     },
     {
       name: 'a construct it cannot generate (a matrix-style path parameter)',

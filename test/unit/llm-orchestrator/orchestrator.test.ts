@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createFakeAuthServiceClient,
+  createFakeLlmProviderClient,
   createFakeNotionServiceClient,
   createFakeUserServiceClient,
 } from '../../../generated/index.js';
@@ -16,6 +17,7 @@ let app: FastifyInstance;
 let users: ReturnType<typeof createFakeUserServiceClient>;
 let notion: ReturnType<typeof createFakeNotionServiceClient>;
 let auth: ReturnType<typeof createFakeAuthServiceClient>;
+let llm: ReturnType<typeof createFakeLlmProviderClient>;
 
 beforeEach(async () => {
   users = createFakeUserServiceClient({
@@ -28,7 +30,8 @@ beforeEach(async () => {
     verifyToken: async () =>
       ok({ valid: true as const, userId: 'usr_1', email: 'a@example.com', tenantId: 'tnt_1' }),
   });
-  app = await buildOrchestratorApp({ auth, users, notion, internalTokens: [TOKEN], logger: false });
+  llm = createFakeLlmProviderClient();
+  app = await buildOrchestratorApp({ auth, users, notion, llm, internalTokens: [TOKEN], logger: false });
 });
 afterEach(() => app.close());
 

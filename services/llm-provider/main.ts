@@ -1,0 +1,13 @@
+import { runService } from 'switchboard/server';
+import { buildProviderApp } from './app.js';
+import { readProviderConfig } from './config.js';
+
+await runService('llm-provider', async () => {
+  const config = readProviderConfig();
+  const keys = config.apiKeys === undefined ? undefined : new Set(config.apiKeys);
+  const app = await buildProviderApp({
+    tokenDelayMs: config.tokenDelayMs,
+    ...(keys === undefined ? {} : { acceptKey: (key: string) => keys.has(key) }),
+  });
+  return { app, host: config.host, port: config.port };
+});
