@@ -34,6 +34,8 @@ export interface CallInput {
   headers?: Record<string, unknown>;
   /** Cookie parameters, sent in the `Cookie` header. */
   cookies?: Record<string, unknown>;
+  /** Which of the operation's request media types `body` is sent as (default: its first). */
+  contentType?: string;
   body?: unknown;
 }
 
@@ -84,8 +86,9 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     call: CallOptions = {},
     raw = false,
   ): Promise<CallResult> => {
-    const op = spec.operations[operationId];
-    if (op === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
+    const declared = spec.operations[operationId];
+    if (declared === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
+    const op = input.contentType === undefined ? declared : sentAs(declared, operationId, input.contentType);
     const context = attemptContext(spec, op, operationId, origin, options, call);
     if (transport !== undefined || (options.Request as unknown) === LightRequest) context.lightSignal = true;
     let attempts = 0;
@@ -94,8 +97,11 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       const headers = pending instanceof Promise ? await pending : pending;
       if (input.cookies !== undefined) addCookies(headers, input.cookies);
       if (op.parseAs === 'events') headers.accept ??= 'text/event-stream';
-      if (op.requestBody === 'binary' || op.requestBody === 'form')
-        input = { ...input, body: await preparedBody(op, input.body) };
+      if (op.requestBody === 'binary' || op.requestBody === 'form' || op.requestBody === 'multipart') {
+        const prepared = await preparedBody(op, input.body);
+        input = { ...input, body: prepared.body };
+        if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
+      }
       const attempt = send(operationId, op, input, headers);
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
@@ -238,7 +244,7 @@ function requestInit(
   if (op.parseAs !== 'json')
     init.parseAs = op.parseAs === 'bytes' ? 'arrayBuffer' : op.parseAs === 'events' ? 'stream' : op.parseAs;
   if (op.requestBody === 'text') init.bodySerializer = String;
-  else if (op.requestBody === 'form' || op.requestBody === 'binary') init.bodySerializer = asIs;
+  else if (op.requestBody !== undefined) init.bodySerializer = asIs;
   return init;
 }
 
@@ -319,4 +325,28 @@ function toResult(op: OperationSpec, operationId: string, outcome: Outcome, atte
 function messageOf(body: unknown): string {
   const text = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
   return typeof text === 'string' ? `: ${text.slice(0, 200)}` : '';
+}
+
+const variants = new WeakMap<OperationSpec, Map<string, OperationSpec>>();
+
+/**
+ * The operation as it sends a body of `contentType`, one of its request media types (`bodies`). Throws a
+ * TypeError for a media type the spec does not list for it.
+ */
+function sentAs(op: OperationSpec, operationId: string, contentType: string): OperationSpec {
+  let byType = variants.get(op);
+  if (byType === undefined) {
+    byType = new Map();
+    variants.set(op, byType);
+  }
+  let variant = byType.get(contentType);
+  if (variant === undefined) {
+    const sending = op.bodies?.[contentType];
+    if (sending === undefined)
+      throw new TypeError(`${operationId} takes no request body of type '${contentType}'`);
+    const { requestBody: _, contentType: __, ...rest } = op;
+    variant = { ...rest, ...sending };
+    byType.set(contentType, variant);
+  }
+  return variant;
 }

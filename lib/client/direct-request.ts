@@ -57,8 +57,8 @@ export function directRequest(
   let body: string | Uint8Array | null = null;
   if (op.requestBody === 'text') {
     if (input.body !== undefined) body = String(input.body);
-  } else if (op.requestBody === 'form' || op.requestBody === 'binary') {
-    // Prepared by the caller (see preparedBody): the encoded form, or the bytes.
+  } else if (op.requestBody !== undefined) {
+    // Prepared by the caller (see preparedBody): the encoded form or multipart body, or the bytes.
     if (input.body !== undefined) body = input.body as string | Uint8Array;
   } else if (input.body !== undefined) {
     // Its .d.ts omits the headers argument the implementation reads (a form Content-Type).

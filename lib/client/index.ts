@@ -29,6 +29,7 @@ export {
   ok,
   transportError,
 } from './fake-client.js';
+export type { FilePart, MultipartInput, UploadedFile } from './multipart.js';
 export {
   CORRELATION_HEADER,
   childTraceparent,

@@ -1,3 +1,4 @@
+import { encodeMultipart, multipartParts } from './multipart.js';
 import type { OperationSpec } from './service-spec.js';
 
 /**
@@ -25,12 +26,19 @@ export function formBody(body: unknown): string {
 
 /**
  * The body of a call as the transports take it: a binary body's `Blob` read into bytes once (every attempt
- * sends the same bytes), a form's fields encoded; anything else unchanged.
+ * sends the same bytes), a form's fields encoded, a multipart body encoded with its Content-Type (which
+ * names the boundary); anything else unchanged.
  */
-export async function preparedBody(op: OperationSpec, body: unknown): Promise<unknown> {
-  if (op.requestBody === 'binary' && body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
-  if (op.requestBody === 'form' && body !== undefined) return formBody(body);
-  return body;
+export async function preparedBody(
+  op: OperationSpec,
+  body: unknown,
+): Promise<{ body: unknown; contentType?: string }> {
+  if (op.requestBody === 'binary' && body instanceof Blob)
+    return { body: new Uint8Array(await body.arrayBuffer()) };
+  if (op.requestBody === 'form' && body !== undefined) return { body: formBody(body) };
+  if (op.requestBody === 'multipart' && body !== undefined)
+    return encodeMultipart(await multipartParts(body));
+  return { body };
 }
 
 /** A success body read as bytes: openapi-fetch's `ArrayBuffer` as a `Uint8Array`, an empty answer as no bytes. */

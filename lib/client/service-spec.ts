@@ -27,10 +27,22 @@ export interface OperationSpec {
   events?: 'json' | 'text';
   /**
    * How the request body is sent when it is not JSON: a string (`text`), URL-encoded fields (`form`, arrays as
-   * repeated keys), or a `Blob`/`Uint8Array` as it is (`binary`).
+   * repeated keys), a `Blob`/`Uint8Array` as it is (`binary`), or `multipart/form-data` parts (`multipart`).
    */
-  requestBody?: 'text' | 'form' | 'binary';
+  requestBody?: 'text' | 'form' | 'binary' | 'multipart';
   /** The request's Content-Type when it is not `application/json` (nor `text/plain` for a text body). */
+  contentType?: string;
+  /**
+   * Every request media type the operation accepts, by the spec's name, with how each is sent, when it
+   * accepts several; a call picks one with `input.contentType` (default: the one `requestBody` and
+   * `contentType` above describe). Absent when there is one.
+   */
+  bodies?: Readonly<Record<string, BodySending>>;
+}
+
+/** How a request body of one media type is sent (see OperationSpec `requestBody` and `contentType`). */
+export interface BodySending {
+  requestBody?: 'text' | 'form' | 'binary' | 'multipart';
   contentType?: string;
 }
 

@@ -1,13 +1,15 @@
-import type { OperationSpec, ServiceSpec } from '../client/service-spec.js';
+import type { BodySending, OperationSpec, ServiceSpec } from '../client/service-spec.js';
 import { generatedHeader } from './header.js';
 import { rowDepth, toLiteral } from './literal.js';
 import { toPascal } from './naming.js';
-import type { OperationModel } from './operation-model.js';
+import type { BodyModel, OperationModel } from './operation-model.js';
 import { rangeClass } from './response-status.js';
 import type { ServiceModel } from './service-model.js';
 import {
+  bodiesOf,
   bodyType,
   hasEvents,
+  hasMultipart,
   hasRange,
   isPlainJson,
   isSuccess,
@@ -30,9 +32,10 @@ export function emitClient(service: ServiceModel): string {
   };
   const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
   const events = operations.some(hasEvents) ? '  type EventStream,\n' : '';
+  const multipart = operations.some(hasMultipart) ? '  type MultipartInput,\n' : '';
   const out = [
     generatedHeader(service.specPath),
-    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n${events}  type Failure,\n  type HttpError,\n  type ServiceSpec,\n${range}  type Success,\n} from '${service.runtime}/client';`,
+    `import {\n  type CallFailure,\n  type CallOptions,\n  type ClientOptions,\n  createCaller,\n${events}  type Failure,\n  type HttpError,\n${multipart}  type ServiceSpec,\n${range}  type Success,\n} from '${service.runtime}/client';`,
     `import type { paths } from './types.js';\n`,
     `/** Security scheme names of ${service.name}, the keys of \`credentials\`. */`,
     `export type ${pascal}Scheme = ${scheme};\n`,
@@ -86,14 +89,24 @@ function operationSpec(op: OperationModel): OperationSpec {
     typeof r.status === 'string' && r.status !== 'default' ? [rangeClass(r.status)] : [],
   );
   if (ranges.length > 0) spec.ranges = ranges;
-  if (op.body?.kind === 'text' || op.body?.kind === 'form' || op.body?.kind === 'binary')
-    spec.requestBody = op.body.kind;
-  // openapi-fetch's default is application/json; any other JSON, a form or bytes go with the spec's type.
-  if (op.body !== undefined && op.body.kind !== 'text' && !isPlainJson(op.body.contentType))
-    spec.contentType = op.body.contentType;
+  if (op.body !== undefined) Object.assign(spec, sendingOf(op.body));
+  if (op.body?.alternatives !== undefined)
+    spec.bodies = Object.fromEntries(bodiesOf(op).map((b) => [b.contentType, sendingOf(b)]));
   if (op.timeoutMs !== undefined) spec.timeoutMs = op.timeoutMs;
   if (op.retry !== undefined) spec.retry = op.retry;
   return spec;
+}
+
+/** How a client sends a body of this media type: its `requestBody` kind and Content-Type, when not JSON's. */
+function sendingOf(body: BodyModel): BodySending {
+  const out: BodySending = {};
+  const kind = body.kind;
+  if (kind === 'text' || kind === 'form' || kind === 'binary' || kind === 'multipart') out.requestBody = kind;
+  // openapi-fetch's default is application/json; any other JSON, a form or bytes go with the spec's type. A
+  // multipart body's type carries the boundary of each call's body.
+  if (kind !== 'text' && kind !== 'multipart' && !isPlainJson(body.contentType))
+    out.contentType = body.contentType;
+  return out;
 }
 
 function parseAs(op: OperationModel): OperationSpec['parseAs'] {
@@ -130,9 +143,18 @@ function inputType(op: OperationModel): string {
     if (presence !== 'none')
       fields.push(`  ${key}${presence === 'required' ? '' : '?'}: ${paramsType(op, where)};`);
   }
+  const optional = op.body?.required ? '' : '?';
   const body = bodyType(op, 'client');
-  if (body !== undefined) fields.push(`  body${op.body?.required ? '' : '?'}: ${body};`);
-  const shape = fields.length === 0 ? 'Record<string, never>' : `{\n${fields.join('\n')}\n}`;
+  if (body !== undefined && op.body?.alternatives === undefined) fields.push(`  body${optional}: ${body};`);
+  let shape = fields.length === 0 ? 'Record<string, never>' : `{\n${fields.join('\n')}\n}`;
+  if (op.body?.alternatives !== undefined) {
+    // Several media types: `contentType` picks one (default the first) and types the body.
+    const variants = bodiesOf(op).map(
+      (b, i) =>
+        `  | { contentType${i === 0 ? '?' : ''}: ${JSON.stringify(b.contentType)}; body${optional}: ${bodyType(op, 'client', b)} }`,
+    );
+    shape = `${fields.length === 0 ? '' : `${shape} & `}(\n${variants.join('\n')}\n)`;
+  }
   return `/** Input of \`${op.id}\`. */\nexport type ${toPascal(op.id)}Input = ${shape};\n`;
 }
 

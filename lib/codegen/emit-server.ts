@@ -7,8 +7,10 @@ import { routeExtras } from './route-extras.js';
 import type { ServiceModel } from './service-model.js';
 import type { SharedSchema } from './shared-schemas.js';
 import {
+  bodiesOf,
   bodyType,
   hasEvents,
+  hasMultipart,
   hasRange,
   isPlainJson,
   opTypeAlias,
@@ -34,10 +36,11 @@ export function emitServer(
   const table = Object.fromEntries(operations.map((op) => [op.id, routeOf(op, schemas[op.id] ?? {}, doc)]));
   const range = operations.some(hasRange) ? '  type StatusInRange,\n' : '';
   const events = operations.some(hasEvents) ? '  type ServerSentEvent,\n' : '';
+  const multipart = operations.some(hasMultipart) ? '  type MultipartFields,\n' : '';
   const out = [
     generatedHeader(service.specPath),
     `import type { FastifyInstance } from 'fastify';`,
-    `import {\n  type HandlerRequest,\n  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n${events}  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
+    `import {\n  type HandlerRequest,\n${multipart}  type Replied,\n  type RouteTable,\n  type RoutesPluginOptions,\n${events}  type SharedSchema,\n${range}  registerRoutes,\n} from '${service.runtime}/server';`,
     `import type { paths } from './types.js';\n`,
     `/** The component schemas of ${service.name} that the routes refer to by \`$id\`, each once (JSON Schema 2020-12). */`,
     `export const ${camel}Schemas: readonly SharedSchema[] = ${toLiteral(shared, '', true, rowDepth(shared, 1))};\n`,
@@ -89,16 +92,27 @@ function routeOf(
 }
 
 /**
- * The route's body parser, response Content-Types where Fastify's JSON and text defaults do not fit, and
+ * The route's body parsers, response Content-Types where Fastify's JSON and text defaults do not fit, and
  * event-stream responses.
  */
-function mediaOf(op: OperationModel): Pick<RouteDefinition, 'body' | 'produces' | 'events'> {
-  const out: Pick<RouteDefinition, 'body' | 'produces' | 'events'> = {};
+type RouteMedia = Pick<RouteDefinition, 'body' | 'accepts' | 'bodyRequired' | 'produces' | 'events'>;
+
+function mediaOf(op: OperationModel): RouteMedia {
+  const out: RouteMedia = {};
   const body = op.body;
-  if (body !== undefined && (body.kind === 'form' || body.kind === 'binary'))
+  if (body !== undefined && (body.kind === 'form' || body.kind === 'binary' || body.kind === 'multipart'))
     out.body = { type: body.contentType, parse: body.kind };
   else if (body?.kind === 'json' && !isPlainJson(body.contentType))
     out.body = { type: body.contentType, parse: 'json' };
+  if (body?.alternatives !== undefined && body.required) out.bodyRequired = true;
+  if (body?.alternatives !== undefined)
+    out.accepts = bodiesOf(op).map((b) => ({
+      type: b.contentType,
+      parse:
+        b.kind === 'json' || b.kind === 'form' || b.kind === 'multipart' || b.kind === 'binary'
+          ? b.kind
+          : 'text',
+    }));
   const produces = op.responses.flatMap((r) =>
     r.contentType !== undefined && (r.kind === 'binary' || (r.kind === 'json' && !isPlainJson(r.contentType)))
       ? [[String(r.status), r.contentType] as const]
@@ -127,7 +141,12 @@ export function requestType(op: OperationModel): string {
               `${JSON.stringify(p.name)}${p.required ? '' : '?'}: ${part('header')}[${JSON.stringify(p.specName)}]`,
           )
           .join('; ')} } & Record<string, string | string[] | undefined>`;
-  const body = bodyType(op, 'server');
+  const body =
+    op.body === undefined
+      ? undefined
+      : bodiesOf(op)
+          .map((b) => bodyType(op, 'server', b))
+          .join(' | ');
   const bodyPart = body === undefined ? 'undefined' : op.body?.required ? body : `${body} | undefined`;
   const cookies = paramPresence(op.params, 'cookie') === 'none' ? '' : `, ${part('cookie')}`;
   return `/** What the \`${op.id}\` handler receives. */\nexport type ${toPascal(op.id)}Request = HandlerRequest<${part('path')}, ${part('query')}, ${headers}, ${bodyPart}${cookies}>;\n`;

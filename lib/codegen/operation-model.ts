@@ -1,4 +1,5 @@
 import type { Bundle } from './bundle.js';
+import { type MultipartFiles, multipartFields } from './multipart-fields.js';
 import { toCamelIdentifier } from './naming.js';
 import { readParams } from './read-params.js';
 import { compareStatus, parseStatusKey, type ResponseStatus } from './response-status.js';
@@ -16,10 +17,10 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 /**
  * How a body travels: JSON (`application/json` and `application/*+json`), text (`text/*`), a form
- * (`application/x-www-form-urlencoded`, request bodies only), bytes (any other media type but multipart),
- * Server-Sent Events (a `text/event-stream` response), or absent.
+ * (`application/x-www-form-urlencoded`, request bodies only), `multipart/form-data` fields and files (request
+ * bodies only), bytes (any other media type), Server-Sent Events (a `text/event-stream` response), or absent.
  */
-export type BodyKind = 'json' | 'text' | 'form' | 'binary' | 'events' | 'none';
+export type BodyKind = 'json' | 'text' | 'form' | 'multipart' | 'binary' | 'events' | 'none';
 
 /** The media type extension that gives the schema of each Server-Sent Event's data (JSON) in OpenAPI 3.1. */
 export const EVENT_SCHEMA_KEY = 'x-event-schema';
@@ -41,7 +42,15 @@ export interface BodyModel {
   required: boolean;
   contentType: string;
   kind: BodyKind;
+  /** The body's schema; for multipart, the one its parsed parts are validated with (see multipartFields). */
   schema: unknown;
+  /** For multipart: the fields that are files. */
+  files?: MultipartFiles;
+  /**
+   * The other request media types the operation accepts (a client sends one by choosing its `contentType`;
+   * the server accepts each), in preference order; absent when there is one.
+   */
+  alternatives?: BodyModel[];
 }
 
 export interface ResponseModel {
@@ -213,7 +222,13 @@ function readOperation(
   acceptExample: ReadOptions['acceptExample'],
 ): OperationModel {
   const params = readParams(item, op, at, deref, fail);
-  const body = readBody(deref(op.requestBody), op.requestBody !== undefined, [...at, 'requestBody'], fail);
+  const body = readBody(
+    deref(op.requestBody),
+    op.requestBody !== undefined,
+    [...at, 'requestBody'],
+    fail,
+    deref,
+  );
   const responses = readResponses(deref(op.responses), [...at, 'responses'], deref, fail, acceptExample);
   const security = ((op.security ?? bundle.doc.security ?? []) as Record<string, unknown>[]).map((r) =>
     Object.keys(r),
@@ -281,31 +296,76 @@ function pickMedia(
   const form = entries.find(([t]) => t === 'application/x-www-form-urlencoded');
   if (form)
     return side === 'request' ? { contentType: form[0], kind: 'form', media: form[1] ?? {} } : 'unsupported';
+  const multipart = entries.find(([t]) => t === 'multipart/form-data');
+  if (multipart)
+    return side === 'request'
+      ? { contentType: multipart[0], kind: 'multipart', media: multipart[1] ?? {} }
+      : 'unsupported';
   // A range (`image/*`) names no type to send or answer with.
   const binary = entries.find(([t]) => !t.startsWith('multipart/') && !t.includes('*'));
   if (binary) return { contentType: binary[0], kind: 'binary', media: binary[1] ?? {} };
   return 'unsupported';
 }
 
-function readBody(body: Json, present: boolean, at: Segments, fail: Fail): BodyModel | undefined {
+function readBody(
+  body: Json,
+  present: boolean,
+  at: Segments,
+  fail: Fail,
+  deref: (v: unknown) => Json,
+): BodyModel | undefined {
   if (!present) return undefined;
-  const media = pickMedia(body.content, 'request');
-  if (media === 'unsupported') {
+  const content = asRecord(body.content);
+  const names = Object.keys(content);
+  if (names.length === 0) return undefined;
+  const media = requestMedia(content);
+  if (media.length === 0) {
     fail(
       [...at, 'content'],
       UNSUPPORTED,
-      `request media types ${Object.keys(body.content as Json).join(', ')} cannot be generated`,
-      'multipart/form-data is not generated yet: use application/json, a form or a single binary body',
+      `request media types ${names.join(', ')} cannot be generated`,
+      'use application/json, a form, multipart/form-data or a single binary body',
     );
     return undefined;
   }
-  if (media === undefined) return undefined;
-  return {
-    required: body.required === true,
-    contentType: media.contentType,
-    kind: media.kind,
-    schema: media.media.schema ?? {},
-  };
+  const models = media.map(({ contentType, kind, media: m }) => {
+    const model: BodyModel = { required: body.required === true, contentType, kind, schema: m.schema ?? {} };
+    if (kind === 'multipart') {
+      const { files, validation } = multipartFields(model.schema, deref);
+      model.files = files;
+      model.schema = validation;
+    }
+    return model;
+  });
+  const [primary, ...alternatives] = models as [BodyModel, ...BodyModel[]];
+  if (alternatives.length > 0) primary.alternatives = alternatives;
+  return primary;
+}
+
+const REQUEST_KINDS: readonly BodyKind[] = ['json', 'text', 'form', 'multipart', 'binary'];
+
+/**
+ * Every request media type that can be generated, the one a client sends by default first: JSON, then text,
+ * a form, multipart, bytes (in the spec's order within each). Other multipart types and ranges (`image/*`,
+ * which name no type to send) are left out.
+ */
+function requestMedia(content: Json): { contentType: string; kind: BodyKind; media: Json }[] {
+  const out: { contentType: string; kind: BodyKind; media: Json }[] = [];
+  for (const [type, media] of Object.entries(content)) {
+    const kind: BodyKind | undefined = /^application\/(.+\+)?json\b/.test(type)
+      ? 'json'
+      : type.startsWith('text/')
+        ? 'text'
+        : type === 'application/x-www-form-urlencoded'
+          ? 'form'
+          : type === 'multipart/form-data'
+            ? 'multipart'
+            : type.startsWith('multipart/') || type.includes('*')
+              ? undefined
+              : 'binary';
+    if (kind !== undefined) out.push({ contentType: type, kind, media: asRecord(media) });
+  }
+  return out.sort((a, b) => REQUEST_KINDS.indexOf(a.kind) - REQUEST_KINDS.indexOf(b.kind));
 }
 
 function readResponses(

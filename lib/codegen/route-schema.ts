@@ -1,5 +1,11 @@
 import { RecursiveSchemaError } from './json-schema.js';
-import type { OperationModel, ParamModel, ReadOptions, SkippedOperation } from './operation-model.js';
+import type {
+  BodyModel,
+  OperationModel,
+  ParamModel,
+  ReadOptions,
+  SkippedOperation,
+} from './operation-model.js';
 import type { ServiceModel } from './service-model.js';
 import type { SchemaSharing, SharedSchema } from './shared-schemas.js';
 import { SpecError, UNSUPPORTED } from './spec-error.js';
@@ -67,13 +73,16 @@ export function routeSchema(
     if (params !== undefined) schema.params = params;
     if (query !== undefined) schema.querystring = query;
     if (headers !== undefined) schema.headers = headers;
-    // Bytes are a Buffer, not JSON: nothing to check but presence (Fastify hands an absent body to the
-    // validator as null) and the size (the route's bodyLimit).
-    if (op.body?.kind === 'binary' && op.body.required) schema.body = { not: { type: 'null' } };
-    else if (op.body !== undefined && op.body.kind !== 'binary') {
-      const body = convert(op.body.schema) as Json;
-      // Fastify hands an absent body to the validator as null: an optional body must accept it.
-      schema.body = op.body.required ? body : { anyOf: [body, { type: 'null' }] };
+    const body = op.body;
+    if (body?.alternatives !== undefined) {
+      // One schema per media type, which Fastify picks by the request's Content-Type.
+      const content: Json = {};
+      for (const b of [body, ...body.alternatives])
+        content[essence(b.contentType)] = { schema: bodySchema(b, convert) ?? {} };
+      schema.body = { content };
+    } else if (body !== undefined) {
+      const single = bodySchema(body, convert);
+      if (single !== undefined) schema.body = single;
     }
     const response: Json = {};
     for (const r of op.responses) {
@@ -94,6 +103,21 @@ export function routeSchema(
       'move the recursive schema under components/schemas and refer to it by name',
     );
   }
+}
+
+/** The validation schema of one request body media type; undefined when there is nothing to check. */
+function bodySchema(body: BodyModel, convert: Convert): Json | undefined {
+  // Bytes are a Buffer, not JSON: nothing to check but presence (Fastify hands an absent body to the
+  // validator as null) and the size (the route's bodyLimit).
+  if (body.kind === 'binary') return body.required ? { not: { type: 'null' } } : undefined;
+  const schema = convert(body.schema) as Json;
+  // Fastify hands an absent body to the validator as null: an optional body must accept it.
+  return body.required ? schema : { anyOf: [schema, { type: 'null' }] };
+}
+
+/** A media type without its parameters, lower-cased: how Fastify looks up a body schema by Content-Type. */
+export function essence(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 function objectOf(params: ParamModel[], convert: Convert, closed: boolean): Json | undefined {

@@ -1,5 +1,5 @@
 import { toPascal } from './naming.js';
-import type { OperationModel, ParamModel, ResponseModel } from './operation-model.js';
+import type { BodyModel, OperationModel, ParamModel, ResponseModel } from './operation-model.js';
 import { isSuccessStatus, rangeClass } from './response-status.js';
 
 /** TypeScript expressions that name parts of an operation inside openapi-typescript's `paths` type. */
@@ -22,10 +22,29 @@ export function paramsType(op: OperationModel, where: ParamModel['in']): string 
  * The request body type, or undefined when the operation takes none. A binary body is `Blob | Uint8Array`
  * for a client to send and the `Buffer` Fastify read for a handler.
  */
-export function bodyType(op: OperationModel, side: 'client' | 'server'): string | undefined {
-  if (op.body === undefined) return undefined;
-  if (op.body.kind === 'binary') return side === 'client' ? 'Blob | Uint8Array' : 'Buffer';
-  return `NonNullable<${opTypeName(op)}['requestBody']>['content'][${quote(op.body.contentType)}]`;
+export function bodyType(
+  op: OperationModel,
+  side: 'client' | 'server',
+  body: BodyModel | undefined = op.body,
+): string | undefined {
+  if (body === undefined) return undefined;
+  if (body.kind === 'binary') return side === 'client' ? 'Blob | Uint8Array' : 'Buffer';
+  const type = `NonNullable<${opTypeName(op)}['requestBody']>['content'][${quote(body.contentType)}]`;
+  if (body.kind !== 'multipart') return type;
+  const names = (list: readonly string[] | undefined) =>
+    list === undefined || list.length === 0 ? 'never' : list.map((n) => JSON.stringify(n)).join(' | ');
+  const files = `${names(body.files?.single)}, ${names(body.files?.lists)}`;
+  return side === 'client' ? `MultipartInput<${type}, ${files}>` : `MultipartFields<${type}, ${files}>`;
+}
+
+/** Every request body media type of the operation, the default one first. */
+export function bodiesOf(op: OperationModel): BodyModel[] {
+  return op.body === undefined ? [] : [op.body, ...(op.body.alternatives ?? [])];
+}
+
+/** Whether the operation takes a multipart body, so generated code imports its types. */
+export function hasMultipart(op: OperationModel): boolean {
+  return bodiesOf(op).some((b) => b.kind === 'multipart');
 }
 
 /**

@@ -1,3 +1,4 @@
+export type { MultipartFields, UploadedFile } from '../client/multipart.js';
 export type { StatusInRange } from '../client/result.js';
 export type { ServerSentEvent } from '../client/server-sent-event.js';
 export {

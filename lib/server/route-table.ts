@@ -22,6 +22,16 @@ export interface RouteDefinition {
   /** The request body's media type when Fastify has no parser for it by default; absent otherwise. */
   body?: RouteBody;
   /**
+   * Every request media type, when the operation accepts several: each gets its parser and its own body
+   * schema (`schema.body.content`), any other Content-Type a 415. Absent when there is one.
+   */
+  accepts?: readonly RouteBody[];
+  /**
+   * With `accepts`: the body is required (Fastify validates a body only against the schema of its media
+   * type, so a request without one is refused before validation). Absent otherwise.
+   */
+  bodyRequired?: boolean;
+  /**
    * The Content-Type per response status key (`'200'`, `'4XX'`, `'default'`) whose body is bytes or JSON of
    * another type than `application/json`, set when a handler's reply names none; absent when there are none.
    */
@@ -36,7 +46,7 @@ export interface RouteDefinition {
 /** A request body Fastify cannot parse by default: its media type and how it is read (see addBodyParser). */
 export interface RouteBody {
   type: string;
-  parse: 'json' | 'form' | 'binary';
+  parse: 'json' | 'text' | 'form' | 'multipart' | 'binary';
 }
 
 /** A generated route table: operationId → route. */

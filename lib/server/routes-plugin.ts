@@ -9,6 +9,7 @@ import type {
   Authenticator,
   HandlerReply,
   HandlerRequest,
+  RouteBody,
   RouteDefinition,
   RouteTable,
   SharedSchema,
@@ -76,8 +77,9 @@ export function registerRoutes<H extends object>(
   let formCompiler: ReturnType<typeof createValidatorCompiler> | undefined;
   for (const route of Object.values(routes)) {
     if (route.body !== undefined) addBodyParser(app, route.body);
-    // A form's fields arrive as strings: its body coerces like a query string.
-    if (route.body?.parse === 'form')
+    for (const body of route.accepts ?? []) addBodyParser(app, body);
+    // A form's fields arrive as strings (a multipart body's too): its body coerces like a query string.
+    if (route.body?.parse === 'form' || route.body?.parse === 'multipart')
       formCompiler ??= createValidatorCompiler(() => app.getSchemas(), { coerceBody: true });
   }
   for (const route of Object.values(routes)) {
@@ -89,13 +91,19 @@ export function registerRoutes<H extends object>(
       url: route.url,
       schema: route.schema,
       config: { operationId: route.operationId, security: route.security },
-      ...(route.body?.parse === 'form' && formCompiler !== undefined
+      // One body schema: it coerces when it is a form's. Several: the compiler coerces by media type.
+      ...((route.body?.parse === 'form' || route.body?.parse === 'multipart') &&
+      route.accepts === undefined &&
+      formCompiler !== undefined
         ? { validatorCompiler: formCompiler }
         : {}),
       ...(options.bodyLimit?.[route.operationId] === undefined
         ? {}
         : { bodyLimit: options.bodyLimit[route.operationId] }),
       ...(route.security.length === 0 ? {} : { onRequest: securityHook(route, authenticate) }),
+      ...(route.accepts === undefined
+        ? {}
+        : { preValidation: mediaTypeHook(route.accepts, route.bodyRequired === true) }),
       // Not async: a handler that answers synchronously is sent without a promise per request.
       handler: (request, reply) => {
         const out = handler({
@@ -217,4 +225,38 @@ function settleAuth(
     request.principal = decision.principal;
     done();
   } else reply.code(decision.status).send(decision.body);
+}
+
+/**
+ * For a route whose body has one schema per media type: any other Content-Type is a 415 (Fastify would
+ * parse a type it knows, such as `text/plain`, and find no schema to validate it with), and a required body
+ * that is missing a 400 (with no Content-Type there is no schema to find it missing).
+ */
+function mediaTypeHook(accepts: readonly RouteBody[], required: boolean) {
+  const types = new Set(accepts.map((b) => essence(b.type)));
+  return (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
+    const type = request.headers['content-type'];
+    if (type === undefined) {
+      if (!required || (request.body !== undefined && request.body !== null)) done();
+      else
+        done(
+          Object.assign(new Error('body must be present'), {
+            statusCode: 400,
+            code: 'FST_ERR_VALIDATION',
+            validationContext: 'body',
+          }),
+        );
+    } else if (types.has(essence(type))) done();
+    else
+      done(
+        Object.assign(new Error(`Unsupported Media Type: ${essence(type)}`), {
+          statusCode: 415,
+          code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+        }),
+      );
+  };
+}
+
+function essence(mediaType: string): string {
+  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }

@@ -2,6 +2,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
+/** Body media types whose values arrive as strings, so their schema coerces like a query's. */
+const STRINGLY_BODIES = /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i;
+
 /**
  * Ajv (JSON Schema 2020-12, the OpenAPI 3.1 dialect) for route validation. Bodies are validated strictly:
  * no type coercion and no silent removal of unknown properties, so `additionalProperties: false` rejects.
@@ -35,10 +38,13 @@ export function createValidatorCompiler(
       for (const ajv of [strict, coercing]) ajv.addSchema(s as object, id, undefined, false);
     }
   };
-  return ({ schema, httpPart }) => {
+  return ({ schema, httpPart, ...route }) => {
     // Read once, and again only when a ref is missing: copying the app's schemas per route adds up.
     if (!synced) sync();
-    const ajv = httpPart === 'body' && !coerceBody ? strict : coercing;
+    // Fastify names the media type when a body has one schema per type (`schema.body.content`).
+    const contentType = (route as { contentType?: string }).contentType;
+    const stringly = contentType !== undefined && STRINGLY_BODIES.test(contentType);
+    const ajv = httpPart === 'body' && !coerceBody && !stringly ? strict : coercing;
     try {
       return ajv.compile(schema as object);
     } catch (error) {

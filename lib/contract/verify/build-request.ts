@@ -1,5 +1,7 @@
+import { type EncodedPart, encodeMultipart } from '../../client/multipart.js';
 import { formBody } from '../../client/request-body.js';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
+import type { MultipartFiles } from '../../codegen/multipart-fields.js';
 import { applyAuth, type Credentials } from './credentials.js';
 import type { OperationContract } from './load-contract.js';
 import type { RequestCase } from './request-case.js';
@@ -46,7 +48,11 @@ export function buildRequest(
     headers['content-type'] = op.body.contentType;
     if ('raw' in c.body) body = c.body.raw;
     else if (op.body.kind === 'form') body = formBody(c.body.json);
-    else
+    else if (op.body.kind === 'multipart') {
+      const encoded = encodeMultipart(multipartCaseParts(c.body.json, op.body.files));
+      headers['content-type'] = encoded.contentType;
+      body = new TextDecoder().decode(encoded.body);
+    } else
       body =
         (op.body.kind === 'text' || op.body.kind === 'binary') && typeof c.body.json === 'string'
           ? c.body.json
@@ -66,4 +72,28 @@ export function buildRequest(
     actual: { method, url: url(auth.query), headers: { ...headers, ...auth.headers }, body },
     shown: { method, url: url(auth.shown.query), headers: { ...headers, ...auth.shown.headers }, body },
   };
+}
+
+/**
+ * The parts of a multipart case: each file field as a small text file (whatever value the case drew for it),
+ * every other field as text (an object as its JSON, an array as one part per item).
+ */
+function multipartCaseParts(value: unknown, files: MultipartFiles | undefined): EncodedPart[] {
+  const parts: EncodedPart[] = [];
+  const file = (name: string, i: number): EncodedPart => ({
+    name,
+    value: `verify file ${i}`,
+    filename: `file-${i}.txt`,
+    contentType: 'text/plain',
+  });
+  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
+    const items = Array.isArray(field) ? field : [field];
+    if (files?.single.includes(name)) parts.push(file(name, 0));
+    else if (files?.lists.includes(name)) parts.push(...items.map((_, i) => file(name, i)));
+    else
+      for (const item of items)
+        if (item !== undefined && item !== null)
+          parts.push({ name, value: typeof item === 'object' ? JSON.stringify(item) : String(item) });
+  }
+  return parts;
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
 import { bundleSpec } from '../../codegen/bundle.js';
+import type { MultipartFiles } from '../../codegen/multipart-fields.js';
 import { type BodyKind, type HttpMethod, readOperations } from '../../codegen/operation-model.js';
 import type { ResponseStatus } from '../../codegen/response-status.js';
 import { readSchemes } from '../../codegen/service-model.js';
@@ -35,6 +36,8 @@ export interface BodyContract {
   schema: unknown;
   validate: ValidateFunction;
   examples: { name: string; value: unknown }[];
+  /** For multipart: the fields sent as files. */
+  files?: MultipartFiles;
 }
 
 /** One documented response status (a range such as `4XX`, or `default`) with the validator of its body. */
@@ -120,6 +123,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
               schema: schemas.finite(op.body.schema),
               validate: validators.strict(schemas.exact(op.body.schema)),
               examples: examples.bodies,
+              ...(op.body.files === undefined ? {} : { files: op.body.files }),
             };
       return {
         id: op.id,

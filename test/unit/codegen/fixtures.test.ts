@@ -433,6 +433,7 @@ describe('generated output of the fixture specs', () => {
       'shapes-service',
       'stream-service',
       'tree-service',
+      'upload-service',
     ]);
     expect(readdirSync(`${out.outDir}/edge-service`)).toEqual(
       expect.arrayContaining(['client.ts', 'fake.ts', 'server.ts', 'types.ts']),

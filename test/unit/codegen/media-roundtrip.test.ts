@@ -224,12 +224,12 @@ describe('the generated fake and what stays refused', () => {
     expect((r as Success<number, unknown>).value).toEqual(new Uint8Array());
   });
 
-  it('a multipart/form-data operation is still skipped as unsupported', () => {
+  it('a multipart/mixed operation is still skipped as unsupported', () => {
     const multipart = out.report.warnings.filter((w) => w.message.startsWith('addAttachment'));
     expect(multipart.map((w) => [w.rule, w.message])).toEqual([
       [
         'unsupported-construct',
-        'addAttachment (POST /attachments) skipped: request media types multipart/form-data cannot be generated',
+        'addAttachment (POST /attachments) skipped: request media types multipart/mixed cannot be generated',
       ],
     ]);
   });

@@ -140,17 +140,17 @@ describe('bad specs get a located error, exit 1 and nothing written', () => {
       mentions: 'style matrix',
     },
     {
-      name: 'a construct it cannot generate (multipart body)',
+      name: 'a construct it cannot generate (multipart/mixed body)',
       files: {
         'specs/pets.yaml': petSpec(
-          `  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/form-data: { schema: { type: object } }\n      responses:\n        '204': { description: none }\n`,
+          `  /upload:\n    post:\n      operationId: upload\n      requestBody:\n        content:\n          multipart/mixed: { schema: { type: object } }\n      responses:\n        '204': { description: none }\n`,
         ),
         'specs/shared.yaml': SHARED,
       },
       rule: 'unsupported-construct',
       file: 'specs/pets.yaml',
       line: 23,
-      mentions: 'multipart/form-data',
+      mentions: 'multipart/mixed',
     },
     {
       name: 'undeclared path parameter',
