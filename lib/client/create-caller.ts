@@ -7,6 +7,7 @@ import {
   type CallPolicy,
   singleAttemptPolicy,
 } from './call-policy.js';
+import { startCallTelemetry } from './call-telemetry.js';
 import { checkClientOptions } from './check-client-options.js';
 import {
   type CallOptions,
@@ -21,7 +22,7 @@ import { type ByteSource, noBody, readEventStream } from './event-stream.js';
 import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
 import { PathTemplate } from './path-template.js';
 import { asBytes, bodyContentType, preparedBody } from './request-body.js';
-import { createResilientPolicy } from './resilience/resilient-policy.js';
+import { createResilientPolicy, type ResilientPolicy } from './resilience/resilient-policy.js';
 import type { CallFailure, Failure, HttpError, ResponseHeaders } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
 import { LightRequest } from './transport/light-request.js';
@@ -92,6 +93,13 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
     const context = attemptContext(spec, op, operationId, origin, options, call);
     if (transport !== undefined || (options.Request as unknown) === LightRequest) context.lightSignal = true;
     let attempts = 0;
+    const telemetry = startCallTelemetry({
+      service: spec.name,
+      operationId,
+      op,
+      origin,
+      deadline: context.deadline,
+    });
     try {
       const pending = outboundHeaders(spec, op, options, call);
       const headers = pending instanceof Promise ? await pending : pending;
@@ -107,9 +115,21 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
         attempts++;
         if (context.deadline !== undefined)
           headers[DEADLINE_HEADER] = String(Math.max(1, context.deadline - Date.now()));
-        return attempt(signal);
+        if (telemetry === undefined) return attempt(signal);
+        telemetry.beginAttempt(headers);
+        return attempt(signal).then(
+          (o) => {
+            telemetry.endAttempt(o.response.status);
+            return o;
+          },
+          (error: unknown) => {
+            telemetry.endAttempt(undefined, error);
+            throw error;
+          },
+        );
       });
       const result = toResult(op, operationId, outcome, attempts);
+      telemetry?.endCall(result.ok ? undefined : result.error.code, breakerStateOf(policy, origin));
       if (op.parseAs === 'events' && result.ok && !raw) {
         const resume = async (lastEventId: string) => {
           const headers = { ...call.headers, 'last-event-id': lastEventId };
@@ -127,10 +147,16 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       return result;
     } catch (error) {
       const failure = failureFromUnknown(error, operationId);
+      telemetry?.endCall(failure.code, breakerStateOf(policy, origin));
       return { ok: false, error: { ...failure, attempts: Math.max(1, attempts) } } satisfies Failure<unknown>;
     }
   };
   return (operationId, input, call) => invoke(operationId, input, call);
+}
+
+/** The breaker state of `origin` when the policy keeps breakers (the resilient one does). */
+function breakerStateOf(policy: CallPolicy, origin: string): string | undefined {
+  return (policy as Partial<ResilientPolicy>).breakerState?.(origin);
 }
 
 /** A call's Result as the runtime sees it (generated clients narrow it per operation). */

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Span } from '@opentelemetry/api';
 
 /** What a request carries to every outbound call made while handling it. */
 export interface RequestContext {
@@ -10,6 +11,8 @@ export interface RequestContext {
   deadline?: number | undefined;
   /** Aborted when the inbound request is abandoned or its deadline passes. */
   signal?: AbortSignal | undefined;
+  /** The inbound request's server span: outbound calls' spans are its children. */
+  span?: Span | undefined;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();

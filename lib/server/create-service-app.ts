@@ -3,6 +3,7 @@ import { docsPlugin } from './docs-plugin.js';
 import { errorHandlerPlugin } from './error-handler-plugin.js';
 import { type HealthOptions, healthPlugin } from './health-plugin.js';
 import { type LoggerOption, loggerOptions } from './logger-options.js';
+import { type MetricsHandler, metricsPlugin } from './metrics-plugin.js';
 import {
   correlationIdOf,
   type RequestContextOptions,
@@ -12,6 +13,7 @@ import { requestLogOptions } from './request-log-options.js';
 import type { Authenticator } from './route-table.js';
 import type { RoutesPluginOptions } from './routes-plugin.js';
 import { closeStalledConnections } from './stalled-connections.js';
+import { telemetryPlugin } from './telemetry-plugin.js';
 
 /** Options of `createServiceApp`. */
 export interface ServiceAppOptions<H> {
@@ -38,6 +40,11 @@ export interface ServiceAppOptions<H> {
    * its answer (`closeStalledConnections`). Default 30000 (30 s).
    */
   idleTimeoutMs?: number;
+  /**
+   * Serves `GET /metrics` with this handler (e.g. an OpenTelemetry Prometheus exporter's), behind the
+   * `InternalAuth` authenticator when the service has one. Default: no `/metrics`.
+   */
+  metrics?: MetricsHandler;
 }
 
 /** Default for `idleTimeoutMs`. */
@@ -73,8 +80,14 @@ export async function createServiceApp<H extends object>(
   closeStalledConnections(app.server, options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS);
   if (options.document !== undefined) await app.register(docsPlugin, { document: options.document });
   await app.register(requestContextPlugin, { ...options.context, requestIdIsCorrelationId: true });
+  await app.register(telemetryPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(healthPlugin, options.readiness === undefined ? {} : { checks: options.readiness });
+  if (options.metrics !== undefined)
+    await app.register(metricsPlugin, {
+      handler: options.metrics,
+      authenticate: options.authenticate?.InternalAuth,
+    });
   const routesOptions: RoutesPluginOptions<H> = { handlers: options.handlers };
   if (options.authenticate !== undefined) routesOptions.authenticate = options.authenticate;
   if (typeof options.bodyLimit === 'object') routesOptions.bodyLimit = options.bodyLimit;

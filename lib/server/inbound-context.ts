@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import type { RequestContext } from '../context/request-context.js';
 
 /**
@@ -12,6 +13,8 @@ export class InboundContext implements RequestContext {
   readonly deadline: number;
   readonly #response: ServerResponse;
   #controller: AbortController | undefined;
+  /** The request's server span, set by the telemetry plugin. */
+  span: Span | undefined;
 
   constructor(
     correlationId: string,

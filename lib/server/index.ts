@@ -20,6 +20,7 @@ export {
   readInternalTokens,
 } from './internal-auth.js';
 export { type LoggerOption, loggerOptions, REDACTED_PATHS } from './logger-options.js';
+export { type MetricsHandler, type MetricsOptions, metricsPlugin } from './metrics-plugin.js';
 export { type RequestContextOptions, requestContextPlugin } from './request-context-plugin.js';
 export { type Replied, respond } from './respond.js';
 export type {
@@ -37,4 +38,5 @@ export { type RoutesPluginOptions, registerRoutes } from './routes-plugin.js';
 export { type RunnableService, runService } from './run-service.js';
 export { assertStrongSecret } from './secret-strength.js';
 export { closeStalledConnections } from './stalled-connections.js';
+export { telemetryPlugin } from './telemetry-plugin.js';
 export { createValidatorCompiler } from './validator-compiler.js';

@@ -90,7 +90,7 @@ export function registerRoutes<H extends object>(
       method: route.method,
       url: route.url,
       schema: route.schema,
-      config: { operationId: route.operationId, security: route.security },
+      config: { operationId: route.operationId, security: route.security, path: route.path },
       // One body schema: it coerces when it is a form's. Several: the compiler coerces by media type.
       ...((route.body?.parse === 'form' || route.body?.parse === 'multipart') &&
       route.accepts === undefined &&

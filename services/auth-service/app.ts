@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
+import {
+  createServiceApp,
+  internalAuthenticator,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import { authServiceDocument } from '../../generated/auth-service/document.js';
 import { authServiceRoutesPlugin } from '../../generated/auth-service/server.js';
 import type { TokenSettings } from './domain/token-settings.js';
@@ -13,6 +18,8 @@ export interface AuthDeps {
   store: RevocationStore;
   internalTokens: readonly string[];
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 /** Builds auth-service (not listening). */
@@ -27,5 +34,6 @@ export function buildAuthApp(deps: AuthDeps): Promise<FastifyInstance> {
     // A leaf: it calls no other service and reads nothing from currentContext().
     context: { propagate: false },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

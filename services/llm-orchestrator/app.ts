@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
+import {
+  createServiceApp,
+  internalAuthenticator,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { llmOrchestratorDocument } from '../../generated/llm-orchestrator/document.js';
 import { llmOrchestratorRoutesPlugin } from '../../generated/llm-orchestrator/server.js';
@@ -19,6 +24,8 @@ export interface OrchestratorDeps {
   llm: LlmProviderClient;
   internalTokens: readonly string[];
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 /** Builds llm-orchestrator (not listening). */
@@ -33,5 +40,6 @@ export function buildOrchestratorApp(deps: OrchestratorDeps): Promise<FastifyIns
     },
     document: llmOrchestratorDocument,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

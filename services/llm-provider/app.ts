@@ -1,5 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { type AuthDecision, createServiceApp, type LoggerOption } from 'switchboard/server';
+import {
+  type AuthDecision,
+  createServiceApp,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import { llmProviderDocument } from '../../generated/llm-provider/document.js';
 import { llmProviderRoutesPlugin } from '../../generated/llm-provider/server.js';
 import type { CompletionStats } from './domain/completion.js';
@@ -14,6 +19,8 @@ export interface ProviderDeps {
   /** Whether an API key is one the provider knows. Default: any key of 8 to 512 characters. */
   acceptKey?: (key: string) => boolean;
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 const UNAUTHORIZED: AuthDecision = { ok: false, status: 401, body: { error: 'Unauthorized' } };
@@ -40,5 +47,6 @@ export function buildProviderApp(deps: ProviderDeps): Promise<FastifyInstance> {
     document: llmProviderDocument,
     context: { propagate: false },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
+import {
+  createServiceApp,
+  internalAuthenticator,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import { notionServiceDocument } from '../../generated/notion-service/document.js';
 import { notionServiceRoutesPlugin } from '../../generated/notion-service/server.js';
 import { notionHandlers } from './routes/handlers.js';
@@ -10,6 +15,8 @@ export interface NotionDeps {
   store: ConnectionStore;
   internalTokens: readonly string[];
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 /** Builds notion-service (not listening). */
@@ -24,5 +31,6 @@ export function buildNotionApp(deps: NotionDeps): Promise<FastifyInstance> {
     // A leaf: it calls no other service and reads nothing from currentContext().
     context: { propagate: false },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
+import {
+  createServiceApp,
+  internalAuthenticator,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { userServiceDocument } from '../../generated/user-service/document.js';
 import { userServiceRoutesPlugin } from '../../generated/user-service/server.js';
@@ -19,6 +24,8 @@ export interface UserDeps {
   /** Per-call timeout of token verification in ms. Default 5000. */
   authTimeoutMs?: number;
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 /** Builds user-service (not listening). */
@@ -38,5 +45,6 @@ export async function buildUserApp(deps: UserDeps): Promise<FastifyInstance> {
     document: userServiceDocument,
     readiness: { store: () => deps.store.ping() },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

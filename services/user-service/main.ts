@@ -1,12 +1,14 @@
 import { runService } from 'switchboard/server';
 import { createVerifyingAuthClient } from '../shared/auth-client.js';
 import { createRedis, redisReady } from '../shared/redis-client.js';
+import { startTelemetry } from '../shared/telemetry.js';
 import { buildUserApp } from './app.js';
 import { readUserConfig } from './config.js';
 import { memoryUserStore } from './store/memory-user-store.js';
 import { redisUserStore } from './store/redis-user-store.js';
 
 await runService('user-service', async () => {
+  const telemetry = startTelemetry('user-service');
   const config = readUserConfig();
   const redis =
     config.redisUrl === undefined ? undefined : createRedis(config.redisUrl, { name: 'user-service' });
@@ -17,6 +19,15 @@ await runService('user-service', async () => {
     internalTokens: config.internalTokens,
     encryptionKey: config.encryptionKey,
     authClient: createVerifyingAuthClient(config.authServiceUrl),
+    metrics: telemetry.metrics,
   });
-  return { app, host: config.host, port: config.port, close: async () => redis?.disconnect() };
+  return {
+    app,
+    host: config.host,
+    port: config.port,
+    close: async () => {
+      redis?.disconnect();
+      await telemetry.shutdown();
+    },
+  };
 });

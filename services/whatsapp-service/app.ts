@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { createServiceApp, internalAuthenticator, type LoggerOption } from 'switchboard/server';
+import {
+  createServiceApp,
+  internalAuthenticator,
+  type LoggerOption,
+  type MetricsHandler,
+} from 'switchboard/server';
 import { whatsappServiceDocument } from '../../generated/whatsapp-service/document.js';
 import { whatsappServiceRoutesPlugin } from '../../generated/whatsapp-service/server.js';
 import { type IdempotencyOptions, idempotentSend } from './domain/idempotent-send.js';
@@ -16,6 +21,8 @@ export interface WhatsappDeps {
   /** Idempotency-Key timings. Default: keys kept 24 h, 60 s lease, duplicates wait up to 2 s. */
   idempotency?: IdempotencyOptions;
   logger?: LoggerOption;
+  /** Serves `/metrics` (see startTelemetry); none when absent. */
+  metrics?: MetricsHandler;
 }
 
 /** Builds whatsapp-service (not listening). */
@@ -29,5 +36,6 @@ export function buildWhatsappApp(deps: WhatsappDeps): Promise<FastifyInstance> {
     document: whatsappServiceDocument,
     readiness: { store: () => deps.store.ping() },
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
+    ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
   });
 }

@@ -1,0 +1,74 @@
+import {
+  createNoopMeter,
+  type Histogram,
+  type Meter,
+  type MeterProvider,
+  metrics,
+  type ProxyTracerProvider,
+  type Tracer,
+  trace,
+} from '@opentelemetry/api';
+
+/** The instrumentation scope of every span and metric Switchboard records. */
+export const SCOPE = 'switchboard';
+
+/** The OpenTelemetry advised bucket boundaries for HTTP durations, in seconds. */
+export const HTTP_DURATION_BUCKETS = [
+  0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
+];
+
+/** The tracer of Switchboard's spans: a no-op until an OpenTelemetry SDK is registered. */
+export const tracer: Tracer = trace.getTracer(SCOPE);
+
+/** The instruments Switchboard records into, from the meter provider registered now. */
+export interface Instruments {
+  /** False when no meter provider is registered (every instrument is a no-op). */
+  enabled: boolean;
+  serverDuration: Histogram;
+  clientDuration: Histogram;
+  /** Attempts per call (1 when it was not retried). */
+  clientAttempts: Histogram;
+}
+
+let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
+
+/**
+ * The instruments, made from the global meter provider. The metrics API has no proxy provider, so a meter
+ * taken before the SDK registers would stay a no-op: the provider is looked up on every call (one property
+ * read) and the instruments made again when it changed.
+ */
+export function instruments(): Instruments {
+  const provider = metrics.getMeterProvider();
+  if (cached?.provider !== provider) cached = { provider, instruments: make(provider.getMeter(SCOPE)) };
+  return cached.instruments;
+}
+
+const NOOP_METER = createNoopMeter();
+
+/** Whether an SDK's tracer provider is registered (spans are then more than no-ops). */
+export function tracing(): boolean {
+  const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
+  return provider.getDelegateTracer?.(SCOPE) !== undefined;
+}
+
+function make(meter: Meter): Instruments {
+  const advice = { explicitBucketBoundaries: HTTP_DURATION_BUCKETS };
+  return {
+    enabled: meter !== NOOP_METER,
+    serverDuration: meter.createHistogram('http.server.request.duration', {
+      description: 'Duration of HTTP server requests.',
+      unit: 's',
+      advice,
+    }),
+    clientDuration: meter.createHistogram('http.client.request.duration', {
+      description: 'Duration of HTTP client requests (each attempt of a call).',
+      unit: 's',
+      advice,
+    }),
+    clientAttempts: meter.createHistogram('switchboard.client.attempts', {
+      description: 'Attempts per call of a generated client.',
+      unit: '{attempt}',
+      advice: { explicitBucketBoundaries: [1, 2, 3, 4, 5] },
+    }),
+  };
+}

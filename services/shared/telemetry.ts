@@ -1,0 +1,56 @@
+import { metrics } from '@opentelemetry/api';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ConfigError, type MetricsHandler } from 'switchboard/server';
+
+/** What a service gets from startTelemetry. */
+export interface ServiceTelemetry {
+  /** Serves the service's metrics as Prometheus text (give it to createServiceApp as `metrics`). */
+  metrics: MetricsHandler;
+  /** Flushes pending spans and stops the providers. */
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Starts the OpenTelemetry SDK for a service, configured only by the standard variables: `OTEL_SERVICE_NAME`
+ * (default `name`), `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (unset: no span is
+ * exported), `OTEL_EXPORTER_OTLP_PROTOCOL` (`http/json`, the one this exporter speaks; another is refused),
+ * `OTEL_TRACES_SAMPLER` / `_ARG`, `OTEL_BSP_SCHEDULE_DELAY` and the rest the SDK reads itself. Registers
+ * the W3C trace-context propagator and an AsyncLocalStorage context manager, and a meter provider whose
+ * Prometheus exporter serves `/metrics` (names as it writes them: `http_server_request_duration_seconds`).
+ */
+export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.env): ServiceTelemetry {
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL;
+  if (protocol !== undefined && protocol !== '' && protocol !== 'http/json')
+    throw new ConfigError(
+      `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: the services export spans as http/json`,
+    );
+  const resource = defaultResource().merge(
+    resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || name }),
+  );
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const traces = new NodeTracerProvider({
+    resource,
+    spanProcessors:
+      endpoint === undefined || endpoint === '' ? [] : [new BatchSpanProcessor(new OTLPTraceExporter())],
+  });
+  traces.register();
+  const prometheus = new PrometheusExporter({ preventServerStart: true });
+  // This exporter version does not append unit suffixes; the views name the duration histograms as the
+  // Prometheus compatibility rules do (unit `s` → `_seconds`).
+  const views = ['http.server.request.duration', 'http.client.request.duration'].map((instrumentName) => ({
+    instrumentName,
+    name: `${instrumentName}_seconds`,
+  }));
+  const meters = new MeterProvider({ resource, readers: [prometheus], views });
+  metrics.setGlobalMeterProvider(meters);
+  return {
+    metrics: (request, response) => prometheus.getMetricsRequestHandler(request, response),
+    shutdown: async () => {
+      await Promise.allSettled([traces.shutdown(), meters.shutdown()]);
+    },
+  };
+}

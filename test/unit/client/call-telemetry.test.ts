@@ -1,0 +1,80 @@
+import { context, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNotionServiceClient } from '../../../generated/index.js';
+import { fakeUpstream } from './fake-upstream.js';
+
+// A registered SDK is process-wide: this file registers one and takes it down after, so no other test file
+// run in the same worker sees spans or metrics.
+const spans = new InMemorySpanExporter();
+const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
+const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 60_000 });
+const tracerProvider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+const meterProvider = new MeterProvider({ readers: [reader] });
+
+beforeAll(() => {
+  trace.setGlobalTracerProvider(tracerProvider);
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+  metrics.setGlobalMeterProvider(meterProvider);
+});
+
+afterAll(async () => {
+  trace.disable();
+  propagation.disable();
+  metrics.disable();
+  context.disable();
+  await Promise.all([tracerProvider.shutdown(), meterProvider.shutdown()]);
+});
+
+describe('a generated client traced and measured', () => {
+  it('records a call span and one attempt span per attempt, the retry with its reason, and the durations', async () => {
+    const up = fakeUpstream([503, 200]);
+    const client = createNotionServiceClient({
+      baseUrl: 'http://127.0.0.1:9',
+      fetch: up.fetch,
+      credentials: { InternalAuth: 'token' },
+      resilience: { retry: { baseDelayMs: 1, maxDelayMs: 2 } },
+    });
+    const r = await client.getNotionContext({ path: { userId: 'u1' } });
+    expect(r.ok).toBe(true);
+    const finished = spans.getFinishedSpans();
+    const call = finished.find((s) => s.kind === SpanKind.INTERNAL);
+    const attempts = finished.filter((s) => s.kind === SpanKind.CLIENT);
+    expect(call?.name).toBe('GET /internal/notion/users/{userId}/context');
+    expect(call?.attributes).toMatchObject({
+      'switchboard.operation_id': 'getNotionContext',
+      'peer.service': 'notion-service',
+      'url.template': '/internal/notion/users/{userId}/context',
+      'switchboard.attempts': 2,
+      'switchboard.breaker_state': 'closed',
+    });
+    expect(attempts.map((s) => s.attributes['http.response.status_code'])).toEqual([503, 200]);
+    expect(attempts[0]?.attributes['error.type']).toBe('503');
+    expect(attempts[1]?.attributes).toMatchObject({
+      'http.request.resend_count': 1,
+      'switchboard.retry_reason': 'HTTP 503',
+    });
+    for (const attempt of attempts)
+      expect(attempt.parentSpanContext?.spanId).toBe(call?.spanContext().spanId);
+    // Each attempt carried its own span as the W3C parent of what the downstream does.
+    const sent = up.requests.map((req) => req.headers.get('traceparent'));
+    expect(sent).toEqual(attempts.map((s) => `00-${s.spanContext().traceId}-${s.spanContext().spanId}-01`));
+
+    const { resourceMetrics } = await reader.collect();
+    const points = (name: string): { attributes: Record<string, unknown>; value: unknown }[] =>
+      resourceMetrics.scopeMetrics
+        .flatMap((s) => s.metrics)
+        .filter((m) => m.descriptor.name === name)
+        .flatMap((m) => m.dataPoints as { attributes: Record<string, unknown>; value: unknown }[]);
+    const durations = points('http.client.request.duration');
+    expect(durations.map((p) => p.attributes['http.response.status_code']).sort()).toEqual([200, 503]);
+    expect(points('switchboard.client.attempts')[0]?.value).toMatchObject({ sum: 2, count: 1 });
+  });
+});
