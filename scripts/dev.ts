@@ -93,7 +93,7 @@ const up = await Promise.all(SERVICES.map((name) => healthy(name)));
 if (!stopping) {
   const lines = SERVICES.map(
     (name, i) =>
-      `  ${name.padEnd(17)} ${url(name)}  docs ${url(name)}/docs  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
+      `  ${name.padEnd(17)} ${url(name)}  docs ${url(name)}/docs  metrics ${url(name)}/metrics  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
   );
   const store =
     process.env.REDIS_URL === undefined
@@ -103,6 +103,11 @@ if (!stopping) {
     `\n[dev] switchboard is running (${store}):\n${lines.join('\n')}\n` +
       `[dev] secrets: ${wrote ? 'new ones written to' : 'read from the environment or'} ${secretsFile} (mode 0600)\n` +
       `[dev] try: curl -H "X-Internal-Auth: $(grep INTEXURAOS_INTERNAL_AUTH_TOKEN ${secretsFile} | cut -d= -f2)" ${url('llm-orchestrator')}/internal/llm/users/usr_1/readiness\n` +
+      `[dev] metrics: Prometheus text at <service>/metrics (X-Internal-Auth as above); traces: ${
+        process.env.OTEL_EXPORTER_OTLP_ENDPOINT === undefined
+          ? 'set OTEL_EXPORTER_OTLP_ENDPOINT (OTLP/HTTP JSON) to export them'
+          : `exported to ${process.env.OTEL_EXPORTER_OTLP_ENDPOINT}`
+      }\n` +
       '[dev] Ctrl-C stops every service\n\n',
   );
 }

@@ -7,6 +7,8 @@ import { getAt, SpecLoader } from './spec-loader.js';
 
 type Json = Record<string, unknown>;
 type Segments = readonly (string | number)[];
+/** A path walked into: pushed and popped as the walk goes, so copied wherever it is kept. */
+type Trail = (string | number)[];
 
 /** Where a piece of the bundled document came from. */
 export interface Origin {
@@ -51,11 +53,17 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   };
   const origins = new Map<string, Origin>([['', { file: entry, segments: [] }]]);
   const hoisted = new Map<string, string>();
+  /** The values of `hoisted`. */
+  const hoistedRefs = new Set<string>();
+  const hoist = (key: string, ref: string) => {
+    hoisted.set(key, ref);
+    hoistedRefs.add(ref);
+  };
   const files = new Map<string, SpecFile>([[entry.path, entry]]);
   const inlining = new Set<string>();
   /** Non-component targets found to refer to themselves, by key: the component each became. */
   const recursive = new Map<string, string>();
-  const doc = structuredClone(entry.value) as Json;
+  const doc = startingCopy(entry.value);
   doc.components ??= {};
   const components = doc.components as Record<string, Json>;
 
@@ -106,18 +114,43 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
    * Copies `value` (from `file` at `at`) into the bundle at `out`, rewriting refs as it goes; `names` says
    * that the keys of `value` are names (of properties, headers, ...) rather than fields.
    */
-  const walk = (value: unknown, file: SpecFile, at: Segments, out: Segments, names = false): unknown => {
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, file, [...at, i], [...out, i]));
+  const walk = (value: unknown, file: SpecFile, at: Segments, out: Segments, names = false): unknown =>
+    walkTrail(value, file, [...at], [...out], names);
+
+  /**
+   * walk, with `at` and `out` as trails (two different arrays) it pushes into and pops from. A SpecError
+   * never leaves a walkTrail (rewriteRef's is caught by `attempt` around it), so they stay balanced.
+   */
+  const walkTrail = (value: unknown, file: SpecFile, at: Trail, out: Trail, names: boolean): unknown => {
+    if (Array.isArray(value)) {
+      const copy: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        at.push(i);
+        out.push(i);
+        copy.push(walkTrail(value[i], file, at, out, false));
+        at.pop();
+        out.pop();
+      }
+      return copy;
+    }
     if (typeof value !== 'object' || value === null) return value;
     const obj = value as Json;
     if (typeof obj.$ref === 'string' && (file !== entry || !obj.$ref.startsWith('#'))) {
       return attempt(() => rewriteRef(obj, file, at, out), {});
     }
     const copy: Json = {};
-    for (const [k, v] of Object.entries(obj)) {
-      copy[k] = isExtensionKey(k, names)
-        ? structuredClone(v)
-        : walk(v, file, [...at, k], [...out, k], holdsNames(k, out, names));
+    for (const k of Object.keys(obj)) {
+      const v = obj[k];
+      if (isExtensionKey(k, names)) {
+        copy[k] = structuredClone(v);
+        continue;
+      }
+      const holds = holdsNames(k, out, names);
+      at.push(k);
+      out.push(k);
+      copy[k] = walkTrail(v, file, at, out, holds);
+      at.pop();
+      out.pop();
     }
     return copy;
   };
@@ -132,16 +165,18 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     return free;
   };
 
-  const rewriteRef = (obj: Json, file: SpecFile, at: Segments, out: Segments): unknown => {
+  const rewriteRef = (obj: Json, file: SpecFile, at: Segments, out: Trail): unknown => {
     const { target, segments, value, key } = resolveRef(file, [...at, '$ref'], obj.$ref as string);
-    const { $ref: _ref, ...siblings } = obj;
+    const { $ref: _ref, ...rest } = obj;
+    // Siblings are kept as they are; the entry file's are copied, so the bundle shares nothing with it.
+    const siblings = file === entry ? structuredClone(rest) : rest;
     const known = hoisted.get(key);
     if (known !== undefined) return { $ref: known, ...siblings };
     const [head, kind, name] = segments;
     if (segments.length === 3 && head === 'components' && kind !== undefined && name !== undefined) {
       const bundledName = reserve(kind, name);
       const ref = `#/components/${kind}/${bundledName}`;
-      hoisted.set(key, ref);
+      hoist(key, ref);
       origins.set(toPointer(['components', kind, bundledName]), { file: target, segments });
       (components[kind] as Json)[bundledName] = walk(value, target, segments, [
         'components',
@@ -158,13 +193,13 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
         const base = String(segments.at(-1) ?? target.path.replace(/^.*\/|\.[^.]*$/g, ''));
         ref = `#/components/schemas/${reserve('schemas', base.replaceAll(/[^A-Za-z0-9._-]/g, '_') || 'Schema')}`;
         recursive.set(key, ref);
-        hoisted.set(key, ref);
+        hoist(key, ref);
       }
       return { $ref: ref, ...siblings };
     }
     inlining.add(key);
     origins.set(toPointer(out), { file: target, segments });
-    const inlined = walk(value, target, segments, out);
+    const inlined = walkTrail(value, target, [...segments], out, false);
     inlining.delete(key);
     const own = recursive.get(key);
     if (own !== undefined) {
@@ -185,7 +220,7 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
       const ref = (v as Json | null)?.$ref;
       if (typeof ref === 'string' && !ref.startsWith('#')) {
         const resolved = attempt(() => resolveRef(entry, ['components', kind, name, '$ref'], ref), undefined);
-        if (resolved !== undefined) hoisted.set(resolved.key, `#/components/${kind}/${name}`);
+        if (resolved !== undefined) hoist(resolved.key, `#/components/${kind}/${name}`);
       }
     }
   }
@@ -198,8 +233,7 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
     for (const name of Object.keys(slot ?? {})) {
       const at = ['components', kind, name];
       if (origins.has(toPointer(at))) continue;
-      const registered = [...hoisted.entries()].find(([, r]) => r === `#/components/${kind}/${name}`);
-      slot[name] = registered
+      slot[name] = hoistedRefs.has(`#/components/${kind}/${name}`)
         ? attempt(() => rewriteDirect(slot[name] as Json, at), {})
         : walk(slot[name], entry, at, at);
     }
@@ -226,39 +260,78 @@ export function bundleSpec(entry: SpecFile, loader: SpecLoader): Bundle {
   return { entry, doc, files: [...files.values()], origin };
 }
 
+/**
+ * The entry document to bundle into, sharing nothing with `value` once bundled: every field but the
+ * extensions, and every component, is replaced by a walked copy, so only the containers are copied here;
+ * extensions are kept as they are, so they are copied whole.
+ */
+function startingCopy(value: unknown): Json {
+  if (!isMapping(value)) return structuredClone(value) as Json;
+  const doc: Json = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (key !== 'components') doc[key] = isExtensionKey(key, false) ? structuredClone(v) : v;
+    else if (!isMapping(v)) doc[key] = structuredClone(v);
+    else {
+      const components: Json = {};
+      for (const [kind, slot] of Object.entries(v))
+        components[kind] =
+          isExtensionKey(kind, false) || !isMapping(slot) ? structuredClone(slot) : { ...slot };
+      doc[key] = components;
+    }
+  }
+  return doc;
+}
+
+function isMapping(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function byPlace(a: SpecError, b: SpecError): number {
   const { file: fa, line: la = 0, column: ca = 0 } = a.location;
   const { file: fb, line: lb = 0, column: cb = 0 } = b.location;
   return fa === fb ? la - lb || ca - cb : fa < fb ? -1 : 1;
 }
 
-function checkInternalRefs(
-  doc: Json,
-  origin: (s: Segments) => Origin,
-  report: (error: SpecError) => void,
-  at: (string | number)[] = [],
-  node: unknown = doc,
-  names = false,
-) {
-  if (Array.isArray(node)) {
-    for (const [i, v] of node.entries()) checkInternalRefs(doc, origin, report, [...at, i], v);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const ref = (node as Json).$ref;
-  if (typeof ref === 'string' && getAt(doc, fromPointer(ref)) === undefined) {
-    const o = origin([...at, '$ref']);
-    report(
-      errorAt(
-        o.file,
-        o.segments,
-        'unresolved-ref',
-        `$ref '${ref}' points at nothing`,
-        'check the JSON pointer after #; pointers are case-sensitive',
-      ),
-    );
-  }
-  for (const [k, v] of Object.entries(node))
-    if (k !== '$ref' && !isExtensionKey(k, names))
-      checkInternalRefs(doc, origin, report, [...at, k], v, holdsNames(k, at, names));
+function checkInternalRefs(doc: Json, origin: (s: Segments) => Origin, report: (error: SpecError) => void) {
+  const resolves = new Map<string, boolean>();
+  const at: Trail = [];
+  const visit = (node: unknown, names: boolean): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        visit(node[i], false);
+        at.pop();
+      }
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const ref = (node as Json).$ref;
+    if (typeof ref === 'string') {
+      let found = resolves.get(ref);
+      if (found === undefined) {
+        found = getAt(doc, fromPointer(ref)) !== undefined;
+        resolves.set(ref, found);
+      }
+      if (!found) {
+        const o = origin([...at, '$ref']);
+        report(
+          errorAt(
+            o.file,
+            o.segments,
+            'unresolved-ref',
+            `$ref '${ref}' points at nothing`,
+            'check the JSON pointer after #; pointers are case-sensitive',
+          ),
+        );
+      }
+    }
+    for (const k of Object.keys(node)) {
+      if (k === '$ref' || isExtensionKey(k, names)) continue;
+      const holds = holdsNames(k, at, names);
+      at.push(k);
+      visit((node as Json)[k], holds);
+      at.pop();
+    }
+  };
+  visit(doc, false);
 }

@@ -1,9 +1,12 @@
-import { dropExtensionRefs } from './extension-keys.js';
+import { addDiscriminatorRefs, isolateDiscriminatorTargets } from './discriminator-targets.js';
+import { holdsNames, isExtensionKey } from './extension-keys.js';
 import { withCallbackTypes } from './read-receivers.js';
 import { fromPointer } from './spec-error.js';
-import { getAt } from './spec-loader.js';
 
 type Json = Record<string, unknown>;
+type Trail = (string | number)[];
+
+const EVENTS = 'text/event-stream';
 
 /**
  * The copy of a bundled document that openapi-typescript reads. It resolves every `$ref` itself and fails on
@@ -11,38 +14,107 @@ type Json = Record<string, unknown>;
  * discriminator mapping values that name nothing in the document (a file the bundle inlined, so no component
  * stands for it, or a pointer meant for another file; a plain schema name becomes its component ref). Callbacks are added as webhooks, which it
  * types (see read-receivers.ts).
+ *
+ * `doc` is left as it is: only the objects on the way to a change are copied, the rest is shared, and so
+ * are copied the schemas openapi-typescript patches in place (see discriminator-targets.ts).
  */
 export function typesInput(doc: Json): Json {
-  const copy = dropExtensionRefs(structuredClone(doc));
-  const schemas = ((copy.components as Json | undefined)?.schemas ?? {}) as Json;
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const v of node) visit(v);
-      return;
+  const schemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
+  /** Whether `pointer` resolves in the copy: not through an extension it drops, with event streams swapped. */
+  const resolves = (pointer: string): boolean => {
+    let node: unknown = doc;
+    let names = false;
+    let events = false;
+    const at: Trail = [];
+    for (const segment of fromPointer(pointer)) {
+      if (typeof node !== 'object' || node === null || !Object.hasOwn(node, segment)) return false;
+      const obj = node as Json;
+      const array = Array.isArray(node);
+      if (!array && isExtensionKey(segment, names) && containsRef(obj[segment])) return false;
+      node =
+        events && segment === 'schema' && obj['x-event-schema'] !== undefined
+          ? obj['x-event-schema']
+          : obj[segment];
+      events = !array && segment === EVENTS;
+      names = !array && holdsNames(segment, at, names);
+      at.push(segment);
     }
-    if (typeof node !== 'object' || node === null) return;
-    // openapi-typescript types an event stream's `schema` (the text of the whole stream); the client and the
-    // handlers need each event's data, so that is the schema it is given.
-    const events = (node as Json)['text/event-stream'] as Json | undefined;
-    if (typeof events === 'object' && events !== null && events['x-event-schema'] !== undefined)
-      events.schema = events['x-event-schema'];
-    const mapping = ((node as Json).discriminator as Json | undefined)?.mapping;
-    if (typeof mapping === 'object' && mapping !== null) {
-      const values = mapping as Record<string, unknown>;
-      for (const [key, value] of Object.entries(values)) {
-        if (
-          typeof value === 'string' &&
-          value.startsWith('#/') &&
-          getAt(copy, fromPointer(value)) !== undefined
-        )
-          continue;
-        if (typeof value === 'string' && Object.hasOwn(schemas, value))
-          values[key] = `#/components/schemas/${value}`;
-        else delete values[key];
-      }
-    }
-    for (const v of Object.values(node)) visit(v);
+    return node !== undefined;
   };
-  visit(copy);
-  return withCallbackTypes(copy);
+  const fixMapping = (mapping: object): object => {
+    const values = (Array.isArray(mapping) ? mapping.slice() : { ...mapping }) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(values)) {
+      if (typeof value === 'string' && value.startsWith('#/') && resolves(value)) continue;
+      if (typeof value === 'string' && Object.hasOwn(schemas, value))
+        values[key] = `#/components/schemas/${value}`;
+      else delete values[key];
+    }
+    return values;
+  };
+  // A shared object changed once is the same copy wherever it is.
+  const changed = new Map<object, unknown>();
+  const discriminatorRefs = new Set<string>();
+  /** `node`, or a copy of it with its changes; `key` is what its parent object holds it under. */
+  const rewrite = (node: unknown, at: Trail, names: boolean, key?: string): unknown => {
+    if (typeof node !== 'object' || node === null) return node;
+    const known = changed.get(node);
+    if (known !== undefined) return known;
+    let copy: object | undefined;
+    if (Array.isArray(node)) {
+      let items: unknown[] | undefined;
+      for (let i = 0; i < node.length; i++) {
+        at.push(i);
+        const v = rewrite(node[i], at, false);
+        at.pop();
+        if (v !== node[i]) {
+          items ??= node.slice();
+          items[i] = v;
+        }
+      }
+      copy = items;
+    } else {
+      const obj = node as Json;
+      let fields: Json | undefined;
+      for (const k of Object.keys(obj)) {
+        const v = obj[k];
+        if (isExtensionKey(k, names) && containsRef(v)) {
+          fields ??= { ...obj };
+          delete fields[k];
+          continue;
+        }
+        const holds = holdsNames(k, at, names);
+        at.push(k);
+        const next = rewrite(v, at, holds, k);
+        at.pop();
+        if (next !== v) {
+          fields ??= { ...obj };
+          fields[k] = next;
+        }
+      }
+      const current = fields ?? obj;
+      // openapi-typescript types an event stream's `schema` (the text of the whole stream); the client and
+      // the handlers need each event's data, so that is the schema it is given.
+      if (key === EVENTS && current['x-event-schema'] !== undefined) {
+        fields ??= { ...obj };
+        fields.schema = current['x-event-schema'];
+      }
+      if (key === 'discriminator' && typeof current.mapping === 'object' && current.mapping !== null) {
+        fields ??= { ...obj };
+        fields.mapping = fixMapping(current.mapping);
+      }
+      addDiscriminatorRefs(fields ?? obj, discriminatorRefs);
+      copy = fields;
+    }
+    if (copy === undefined) return node;
+    changed.set(node, copy);
+    return copy;
+  };
+  const copy = rewrite(doc, [], false) as Json;
+  return isolateDiscriminatorTargets(withCallbackTypes(copy === doc ? { ...doc } : copy), discriminatorRefs);
+}
+
+function containsRef(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(containsRef);
+  if (typeof node !== 'object' || node === null) return false;
+  return Object.entries(node).some(([k, v]) => (k === '$ref' && typeof v === 'string') || containsRef(v));
 }
