@@ -37,6 +37,10 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
     summary: 'start every service in switchboard.config.json from its build, on loopback',
     load: async () => (await import('./cli/dev-command.js')).devCommand,
   },
+  stats: {
+    summary: "rate, error % and p50/p95/p99 per call and route, from running services' /metrics",
+    load: async () => (await import('./cli/stats-command.js')).statsCommand,
+  },
 };
 
 function usage(): string {

@@ -11,6 +11,7 @@ import {
   verifyProvider,
 } from '../contract/verify/index.js';
 import { readProjectConfig } from '../scaffold/project-config.js';
+import { envInternalToken } from './env-token.js';
 
 const HELP = `usage: switchboard verify <spec> --url <base> [options]
 
@@ -62,7 +63,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
     if (!/^\d+$/.test(raw)) return fail(`--${name} must be a positive integer, got '${raw}'`);
     numbers[name] = Number(raw);
   }
-  const envToken = (env.INTEXURAOS_INTERNAL_AUTH_TOKEN ?? env.INTERNAL_AUTH_TOKEN)?.split(',')[0]?.trim();
+  const envToken = envInternalToken(env);
   const token = values.token ?? (envToken === '' ? undefined : envToken);
   const options: VerifyOptions = { spec, baseUrl: values.url };
   if (token !== undefined) options.token = token;
