@@ -33,11 +33,15 @@ const headerGetter = {
  * {http.route}` (the spec's path template), continuing the caller's W3C trace context, ended when the answer
  * is written; the `http.server.request.duration` histogram (seconds); `trace_id` and `span_id` on the
  * request's log lines when the span is sampled. The span also goes on the request context, so calls made
- * while handling the request are its children.
+ * while handling the request are its children. Register the SDK before building the app: without one this
+ * plugin adds nothing.
  */
 export const telemetryPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('span', null);
+    // Decided once, when the app is built: with no SDK registered by then (start it first, as the services
+    // do), the app gets no hooks at all rather than two no-op ones on every request.
+    if (!tracing() && !instruments().enabled) return;
     app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
       // Without an SDK every span would be a no-op: skip the work.
       if (!tracing()) {
