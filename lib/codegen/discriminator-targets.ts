@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { resolveRef as resolveRefType } from 'openapi-typescript';
+import { mapChildren } from './copy-on-write.js';
 
 type Json = Record<string, unknown>;
 
@@ -43,29 +44,7 @@ export function isolateDiscriminatorTargets(doc: Json, refs: ReadonlySet<string>
     if (typeof node !== 'object' || node === null) return node;
     const known = replaced.get(node);
     if (known !== undefined) return known;
-    let copy: object | undefined;
-    if (Array.isArray(node)) {
-      let items: unknown[] | undefined;
-      for (let i = 0; i < node.length; i++) {
-        const v = replace(node[i]);
-        if (v !== node[i]) {
-          items ??= node.slice();
-          items[i] = v;
-        }
-      }
-      copy = items;
-    } else {
-      const obj = node as Json;
-      let fields: Json | undefined;
-      for (const k of Object.keys(obj)) {
-        const v = replace(obj[k]);
-        if (v !== obj[k]) {
-          fields ??= { ...obj };
-          fields[k] = v;
-        }
-      }
-      copy = fields;
-    }
+    const copy = mapChildren(node, replace);
     if (copy === undefined) return node;
     replaced.set(node, copy);
     return copy;

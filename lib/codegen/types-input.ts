@@ -1,3 +1,4 @@
+import { DROP, mapChildren } from './copy-on-write.js';
 import { addDiscriminatorRefs, isolateDiscriminatorTargets } from './discriminator-targets.js';
 import { holdsNames, isExtensionKey } from './extension-keys.js';
 import { withCallbackTypes } from './read-receivers.js';
@@ -59,38 +60,24 @@ export function typesInput(doc: Json): Json {
     if (typeof node !== 'object' || node === null) return node;
     const known = changed.get(node);
     if (known !== undefined) return known;
-    let copy: object | undefined;
-    if (Array.isArray(node)) {
-      let items: unknown[] | undefined;
-      for (let i = 0; i < node.length; i++) {
-        at.push(i);
-        const v = rewrite(node[i], at, false);
-        at.pop();
-        if (v !== node[i]) {
-          items ??= node.slice();
-          items[i] = v;
-        }
-      }
-      copy = items;
-    } else {
-      const obj = node as Json;
-      let fields: Json | undefined;
-      for (const k of Object.keys(obj)) {
-        const v = obj[k];
-        if (isExtensionKey(k, names) && containsRef(v)) {
-          fields ??= { ...obj };
-          delete fields[k];
-          continue;
-        }
-        const holds = holdsNames(k, at, names);
+    const array = Array.isArray(node);
+    let fields = mapChildren(node, (v, k) => {
+      if (array) {
         at.push(k);
-        const next = rewrite(v, at, holds, k);
+        const next = rewrite(v, at, false);
         at.pop();
-        if (next !== v) {
-          fields ??= { ...obj };
-          fields[k] = next;
-        }
+        return next;
       }
+      const field = k as string;
+      if (isExtensionKey(field, names) && containsRef(v)) return DROP;
+      const holds = holdsNames(field, at, names);
+      at.push(field);
+      const next = rewrite(v, at, holds, field);
+      at.pop();
+      return next;
+    }) as Json | undefined;
+    if (!array) {
+      const obj = node as Json;
       const current = fields ?? obj;
       // openapi-typescript types an event stream's `schema` (the text of the whole stream); the client and
       // the handlers need each event's data, so that is the schema it is given.
@@ -103,11 +90,10 @@ export function typesInput(doc: Json): Json {
         fields.mapping = fixMapping(current.mapping);
       }
       addDiscriminatorRefs(fields ?? obj, discriminatorRefs);
-      copy = fields;
     }
-    if (copy === undefined) return node;
-    changed.set(node, copy);
-    return copy;
+    if (fields === undefined) return node;
+    changed.set(node, fields);
+    return fields;
   };
   const copy = rewrite(doc, [], false) as Json;
   return isolateDiscriminatorTargets(withCallbackTypes(copy === doc ? { ...doc } : copy), discriminatorRefs);
