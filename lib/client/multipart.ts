@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fieldText, formFields } from './form-fields.js';
 
 /** A file a client sends in a multipart body: bytes, or bytes with the part's file name and media type. */
 export type FilePart =
@@ -70,13 +71,9 @@ export function encodeMultipart(parts: readonly EncodedPart[]): { body: Uint8Arr
  */
 export async function multipartParts(body: unknown): Promise<EncodedPart[]> {
   const parts: EncodedPart[] = [];
-  for (const [name, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      const file = await asFile(item);
-      if (file !== undefined) parts.push({ name, ...file });
-      else parts.push({ name, value: typeof item === 'object' ? JSON.stringify(item) : String(item) });
-    }
+  for (const [name, item] of formFields(body)) {
+    const file = await asFile(item);
+    parts.push(file === undefined ? { name, value: fieldText(item) } : { name, ...file });
   }
   return parts;
 }

@@ -1,3 +1,4 @@
+import { fieldText, formFields } from './form-fields.js';
 import { encodeMultipart, multipartParts } from './multipart.js';
 import type { OperationSpec } from './service-spec.js';
 
@@ -9,18 +10,10 @@ export function bodyContentType(op: OperationSpec): string | undefined {
   return op.requestBody === 'text' ? 'text/plain' : op.contentType;
 }
 
-/**
- * An `application/x-www-form-urlencoded` body in the default form style: one key per field, an array as
- * repeated keys, an object as its JSON (a form field's default content type), `undefined` and `null` left out.
- */
+/** An `application/x-www-form-urlencoded` body: the body's `formFields`, each as its `fieldText`. */
 export function formBody(body: unknown): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries((body ?? {}) as Record<string, unknown>)) {
-    for (const item of Array.isArray(value) ? value : [value]) {
-      if (item === undefined || item === null) continue;
-      search.append(key, typeof item === 'object' ? JSON.stringify(item) : String(item));
-    }
-  }
+  for (const [key, item] of formFields(body)) search.append(key, fieldText(item));
   return search.toString();
 }
 

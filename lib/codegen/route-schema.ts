@@ -1,3 +1,4 @@
+import { mediaEssence } from '../client/media-type.js';
 import { RecursiveSchemaError } from './json-schema.js';
 import type {
   BodyModel,
@@ -77,8 +78,9 @@ export function routeSchema(
     if (body?.alternatives !== undefined) {
       // One schema per media type, which Fastify picks by the request's Content-Type.
       const content: Json = {};
+      // Fastify looks a body's schema up by the request's media type without parameters.
       for (const b of [body, ...body.alternatives])
-        content[essence(b.contentType)] = { schema: bodySchema(b, convert) ?? {} };
+        content[mediaEssence(b.contentType)] = { schema: bodySchema(b, convert) ?? {} };
       schema.body = { content };
     } else if (body !== undefined) {
       const single = bodySchema(body, convert);
@@ -113,11 +115,6 @@ function bodySchema(body: BodyModel, convert: Convert): Json | undefined {
   const schema = convert(body.schema) as Json;
   // Fastify hands an absent body to the validator as null: an optional body must accept it.
   return body.required ? schema : { anyOf: [schema, { type: 'null' }] };
-}
-
-/** A media type without its parameters, lower-cased: how Fastify looks up a body schema by Content-Type. */
-export function essence(mediaType: string): string {
-  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }
 
 function objectOf(params: ParamModel[], convert: Convert, closed: boolean): Json | undefined {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { mediaEssence } from '../client/media-type.js';
 import type { ServerSentEvent } from '../client/server-sent-event.js';
 import { addBodyParser } from './body-parsers.js';
 import { cookieReader, NO_COOKIES } from './cookie-params.js';
@@ -233,7 +234,7 @@ function settleAuth(
  * that is missing a 400 (with no Content-Type there is no schema to find it missing).
  */
 function mediaTypeHook(accepts: readonly RouteBody[], required: boolean) {
-  const types = new Set(accepts.map((b) => essence(b.type)));
+  const types = new Set(accepts.map((b) => mediaEssence(b.type)));
   return (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void): void => {
     const type = request.headers['content-type'];
     if (type === undefined) {
@@ -246,17 +247,13 @@ function mediaTypeHook(accepts: readonly RouteBody[], required: boolean) {
             validationContext: 'body',
           }),
         );
-    } else if (types.has(essence(type))) done();
+    } else if (types.has(mediaEssence(type))) done();
     else
       done(
-        Object.assign(new Error(`Unsupported Media Type: ${essence(type)}`), {
+        Object.assign(new Error(`Unsupported Media Type: ${mediaEssence(type)}`), {
           statusCode: 415,
           code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
         }),
       );
   };
-}
-
-function essence(mediaType: string): string {
-  return (mediaType.split(';')[0] ?? '').trim().toLowerCase();
 }

@@ -1,3 +1,4 @@
+import { fieldText, formFields } from '../../client/form-fields.js';
 import { type EncodedPart, encodeMultipart } from '../../client/multipart.js';
 import { formBody } from '../../client/request-body.js';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
@@ -80,20 +81,14 @@ export function buildRequest(
  */
 function multipartCaseParts(value: unknown, files: MultipartFiles | undefined): EncodedPart[] {
   const parts: EncodedPart[] = [];
-  const file = (name: string, i: number): EncodedPart => ({
-    name,
-    value: `verify file ${i}`,
-    filename: `file-${i}.txt`,
-    contentType: 'text/plain',
-  });
-  for (const [name, field] of Object.entries((value ?? {}) as Record<string, unknown>)) {
-    const items = Array.isArray(field) ? field : [field];
-    if (files?.single.includes(name)) parts.push(file(name, 0));
-    else if (files?.lists.includes(name)) parts.push(...items.map((_, i) => file(name, i)));
-    else
-      for (const item of items)
-        if (item !== undefined && item !== null)
-          parts.push({ name, value: typeof item === 'object' ? JSON.stringify(item) : String(item) });
+  let i = 0;
+  for (const [name, item] of formFields(value)) {
+    const file = files?.single.includes(name) === true || files?.lists.includes(name) === true;
+    if (!file) parts.push({ name, value: fieldText(item) });
+    else {
+      parts.push({ name, value: `verify file ${i}`, filename: `file-${i}.txt`, contentType: 'text/plain' });
+      i++;
+    }
   }
   return parts;
 }

@@ -1,5 +1,7 @@
 /** Small readers for parsed YAML nodes, which may hold anything a spec author wrote. */
 
+import { mediaEssence } from '../../client/media-type.js';
+
 /** A parsed YAML mapping. */
 export type YamlMap = Record<string, unknown>;
 
@@ -28,7 +30,7 @@ export function schemaTypes(schema: YamlMap): string[] {
 
 /** True for `application/json` and structured `+json` media types, ignoring parameters. */
 export function isJsonMediaType(mediaType: string): boolean {
-  const essence = (mediaType.split(';')[0] ?? '').trim().toLowerCase();
+  const essence = mediaEssence(mediaType);
   return essence === 'application/json' || essence.endsWith('+json');
 }
 
