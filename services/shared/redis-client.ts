@@ -59,3 +59,19 @@ export async function redisReady(redis: Redis, timeoutMs = 2000): Promise<boolea
     redis.once('ready', onReady);
   });
 }
+
+/**
+ * A service's store: on Redis at `url` (connected, waited for up to 2 s, named `name` in Redis' client list)
+ * or in memory when `url` is unset; `close` disconnects what was opened.
+ */
+export async function openStore<S>(
+  url: string | undefined,
+  name: string,
+  inMemory: () => S,
+  onRedis: (redis: Redis) => S,
+): Promise<{ store: S; close: () => Promise<void> }> {
+  if (url === undefined) return { store: inMemory(), close: async () => {} };
+  const redis = createRedis(url, { name });
+  await redisReady(redis);
+  return { store: onRedis(redis), close: async () => redis.disconnect() };
+}

@@ -4,7 +4,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ConfigError, type MetricsHandler } from 'switchboard/server';
+import { ConfigError, type MetricsHandler, type RunnableService } from 'switchboard/server';
 
 /** What a service gets from startTelemetry. */
 export interface ServiceTelemetry {
@@ -52,5 +52,28 @@ export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.en
     shutdown: async () => {
       await Promise.allSettled([traces.shutdown(), meters.shutdown()]);
     },
+  };
+}
+
+/**
+ * A service's `runService` build step with telemetry: starts the SDK first (the app's telemetry plugin hooks
+ * in only when one is registered as the app is built), hands `build` the `/metrics` handler, and shuts the
+ * SDK down after the service's own `close`.
+ */
+export function withTelemetry(
+  name: string,
+  build: (metrics: MetricsHandler) => Promise<RunnableService>,
+): () => Promise<RunnableService> {
+  return async () => {
+    const telemetry = startTelemetry(name);
+    const service = await build(telemetry.metrics);
+    const close = service.close;
+    return {
+      ...service,
+      close: async () => {
+        await close?.();
+        await telemetry.shutdown();
+      },
+    };
   };
 }

@@ -1,30 +1,31 @@
 import { runService } from 'switchboard/server';
-import { createRedis, redisReady } from '../shared/redis-client.js';
-import { startTelemetry } from '../shared/telemetry.js';
+import { openStore } from '../shared/redis-client.js';
+import { withTelemetry } from '../shared/telemetry.js';
 import { buildWhatsappApp } from './app.js';
 import { readWhatsappConfig } from './config.js';
 import { memoryMessageStore } from './store/memory-message-store.js';
 import { redisMessageStore } from './store/redis-message-store.js';
 
-await runService('whatsapp-service', async () => {
-  const telemetry = startTelemetry('whatsapp-service');
-  const config = readWhatsappConfig();
-  const redis =
-    config.redisUrl === undefined ? undefined : createRedis(config.redisUrl, { name: 'whatsapp-service' });
-  if (redis !== undefined) await redisReady(redis);
-  const store = redis === undefined ? memoryMessageStore() : redisMessageStore(redis);
-  const app = await buildWhatsappApp({
-    store,
-    internalTokens: config.internalTokens,
-    metrics: telemetry.metrics,
-  });
-  return {
-    app,
-    host: config.host,
-    port: config.port,
-    close: async () => {
-      redis?.disconnect();
-      await telemetry.shutdown();
-    },
-  };
-});
+await runService(
+  'whatsapp-service',
+  withTelemetry('whatsapp-service', async (metrics) => {
+    const config = readWhatsappConfig();
+    const { store, close } = await openStore(
+      config.redisUrl,
+      'whatsapp-service',
+      memoryMessageStore,
+      redisMessageStore,
+    );
+    const app = await buildWhatsappApp({
+      store,
+      internalTokens: config.internalTokens,
+      metrics,
+    });
+    return {
+      app,
+      host: config.host,
+      port: config.port,
+      close,
+    };
+  }),
+);
