@@ -276,32 +276,24 @@ function readOperation(
 export type Fail = (at: Segments, rule: string, message: string, hint?: string) => void;
 
 /**
- * The one media type an operation's body is generated for: JSON first, then text, then (for a request) a
- * form, then bytes. Where several are offered, the others are left out. Multipart, and a form response, are
- * unsupported.
+ * The one media type a response is generated for: JSON first, then an event stream, text, then bytes. Where
+ * several are offered, the others are left out. A form or multipart response is unsupported.
  */
-function pickMedia(
+function responseMedia(
   content: unknown,
-  side: 'request' | 'response',
 ): { contentType: string; kind: BodyKind; media: Json } | 'unsupported' | undefined {
   if (typeof content !== 'object' || content === null) return undefined;
   const entries = Object.entries(content as Record<string, Json>);
   if (entries.length === 0) return undefined;
   const json = entries.find(([t]) => /^application\/(.+\+)?json\b/.test(t));
   if (json) return { contentType: json[0], kind: 'json', media: json[1] ?? {} };
-  const events = side === 'response' && entries.find(([t]) => /^text\/event-stream\s*(;|$)/i.test(t));
+  const events = entries.find(([t]) => /^text\/event-stream\s*(;|$)/i.test(t));
   if (events) return { contentType: events[0], kind: 'events', media: events[1] ?? {} };
   const text = entries.find(([t]) => t.startsWith('text/'));
   if (text) return { contentType: text[0], kind: 'text', media: text[1] ?? {} };
-  const form = entries.find(([t]) => t === 'application/x-www-form-urlencoded');
-  if (form)
-    return side === 'request' ? { contentType: form[0], kind: 'form', media: form[1] ?? {} } : 'unsupported';
-  const multipart = entries.find(([t]) => t === 'multipart/form-data');
-  if (multipart)
-    return side === 'request'
-      ? { contentType: multipart[0], kind: 'multipart', media: multipart[1] ?? {} }
-      : 'unsupported';
-  // A range (`image/*`) names no type to send or answer with.
+  if (entries.some(([t]) => t === 'application/x-www-form-urlencoded' || t === 'multipart/form-data'))
+    return 'unsupported';
+  // A range (`image/*`) names no type to answer with.
   const binary = entries.find(([t]) => !t.startsWith('multipart/') && !t.includes('*'));
   if (binary) return { contentType: binary[0], kind: 'binary', media: binary[1] ?? {} };
   return 'unsupported';
@@ -389,7 +381,7 @@ function readResponses(
       continue;
     }
     const response = deref(raw);
-    const media = pickMedia(response.content, 'response');
+    const media = responseMedia(response.content);
     if (media === 'unsupported') {
       fail(
         [...at, key, 'content'],
