@@ -111,7 +111,7 @@ function readOptions(args: string[], env: NodeJS.ProcessEnv): Options | 'help' {
     throw new StatsInputError(`--interval must be a number of seconds, got '${rawInterval}'`);
   return {
     urls,
-    token: values.token ?? internalAuthToken(env),
+    token: values.token ?? envInternalToken(env),
     intervalSeconds: Number(rawInterval),
     json: values.json === true,
   };
@@ -128,12 +128,6 @@ function parse(args: string[]) {
       help: { type: 'boolean', short: 'h' },
     },
   });
-}
-
-// The services' own rule, as `switchboard verify` reads it: the first of the comma-separated tokens.
-function internalAuthToken(env: NodeJS.ProcessEnv): string | undefined {
-  const token = envInternalToken(env);
-  return token === '' ? undefined : token;
 }
 
 interface Scrape {

@@ -63,8 +63,7 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
     if (!/^\d+$/.test(raw)) return fail(`--${name} must be a positive integer, got '${raw}'`);
     numbers[name] = Number(raw);
   }
-  const envToken = envInternalToken(env);
-  const token = values.token ?? (envToken === '' ? undefined : envToken);
+  const token = values.token ?? envInternalToken(env);
   const options: VerifyOptions = { spec, baseUrl: values.url };
   if (token !== undefined) options.token = token;
   if (values.bearer !== undefined) options.bearer = values.bearer;

@@ -38,6 +38,27 @@ export function startCallTelemetry(target: CallTarget): CallTelemetry | undefine
   return new CallTelemetry(target, traced, meters.enabled);
 }
 
+const bases = new Map<string, Attributes>();
+
+/** The attributes every span and data point of an operation's calls carry: made once per operation. */
+function baseAttributes(target: CallTarget): Attributes {
+  const key = `${target.service} ${target.origin} ${target.operationId}`;
+  let base = bases.get(key);
+  if (base === undefined) {
+    const url = new URL(target.origin);
+    base = {
+      'http.request.method': target.op.method.toUpperCase(),
+      'url.template': target.op.path,
+      'server.address': url.hostname,
+      'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      'peer.service': target.service,
+      'switchboard.operation_id': target.operationId,
+    };
+    bases.set(key, base);
+  }
+  return base;
+}
+
 /** The telemetry of one call in flight (see startCallTelemetry). */
 export class CallTelemetry {
   readonly #base: Attributes;
@@ -49,15 +70,7 @@ export class CallTelemetry {
   #attempts = 0;
 
   constructor(target: CallTarget, traced: boolean, metrics: boolean) {
-    const url = new URL(target.origin);
-    this.#base = {
-      'http.request.method': target.op.method.toUpperCase(),
-      'url.template': target.op.path,
-      'server.address': url.hostname,
-      'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
-      'peer.service': target.service,
-      'switchboard.operation_id': target.operationId,
-    };
+    this.#base = baseAttributes(target);
     this.#metrics = metrics;
     if (traced) {
       const inbound = currentContext()?.span;
