@@ -22,14 +22,25 @@ export function diffParameters(ctx: SchemaContext, base: OperationView, head: Op
   const change = (kind: string, message: string, breaking: boolean, at: RawChange['at']) =>
     out.push({ operation, kind, message, breaking, at });
 
-  for (const [id, { param: b }] of base.parameters) {
-    if (!head.parameters.has(id))
-      change('parameter-removed', `${describeParameter(b)} removed`, false, [...head.at, 'parameters']);
+  for (const [id, { param: b, at: baseAt }] of base.parameters) {
+    if (head.parameters.has(id)) continue;
+    // The provider now ignores what callers send, or refuses it: oasdiff's WARN.
+    out.push({
+      operation,
+      kind: 'parameter-removed',
+      message: `${describeParameter(b)} removed`,
+      breaking: false,
+      severity: 'warning',
+      reason: 'callers still send it; the provider may now ignore or refuse it',
+      at: [...head.at, 'parameters'],
+      baseAt,
+    });
   }
   for (const [id, { param: h, at }] of head.parameters) {
     const what = describeParameter(h);
-    const b = base.parameters.get(id)?.param;
-    if (b === undefined) {
+    const before = base.parameters.get(id);
+    const b = before?.param;
+    if (b === undefined || before === undefined) {
       if (h.required === true) change('parameter-added-required', `${what} added as required`, true, at);
       else change('parameter-added-optional', `${what} added as optional`, false, at);
       continue;
@@ -54,7 +65,13 @@ export function diffParameters(ctx: SchemaContext, base: OperationView, head: Op
         at,
       );
     }
-    const found = diffSchema(ctx, schemaOf(ctx.baseDoc, b), schemaOf(ctx.headDoc, h), [...at, 'schema']);
+    const found = diffSchema(
+      { ...ctx, textual: true },
+      schemaOf(ctx.baseDoc, b),
+      schemaOf(ctx.headDoc, h),
+      [...at, 'schema'],
+      [...before.at, 'schema'],
+    );
     out.push(...toChanges({ operation, direction: 'request', kindPrefix: 'parameter', where: what }, found));
   }
   return out;

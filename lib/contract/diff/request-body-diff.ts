@@ -10,7 +10,8 @@ import { diffSchema } from './schema-diff.js';
  */
 export function diffRequestBody(ctx: SchemaContext, base: OperationView, head: OperationView): RawChange[] {
   const operation = head.label;
-  const b = deref(ctx.baseDoc, base.operation.requestBody, []).schema;
+  const baseBody = deref(ctx.baseDoc, base.operation.requestBody, [...base.at, 'requestBody']);
+  const b = baseBody.schema;
   const h = deref(ctx.headDoc, head.operation.requestBody, [...head.at, 'requestBody']);
   const at = h.at;
   const out: RawChange[] = [];
@@ -18,7 +19,14 @@ export function diffRequestBody(ctx: SchemaContext, base: OperationView, head: O
     out.push({ operation, kind, message, breaking, at: where });
   if (b === undefined && h.schema === undefined) return out;
   if (h.schema === undefined) {
-    change('request-body-removed', 'request body removed', false, head.at);
+    out.push({
+      operation,
+      kind: 'request-body-removed',
+      message: 'request body removed',
+      breaking: false,
+      at: head.at,
+      baseAt: baseBody.at,
+    });
     return out;
   }
   if (b === undefined) {
@@ -36,13 +44,23 @@ export function diffRequestBody(ctx: SchemaContext, base: OperationView, head: O
   for (const [type, media] of Object.entries(baseContent)) {
     const other = headContent[type];
     if (!isJson(other)) {
-      change('request-media-type-removed', `request body media type '${type}' no longer accepted`, true, [
-        ...at,
-        'content',
-      ]);
+      out.push({
+        operation,
+        kind: 'request-media-type-removed',
+        message: `request body media type '${type}' no longer accepted`,
+        breaking: true,
+        at: [...at, 'content'],
+        baseAt: [...baseBody.at, 'content', type],
+      });
       continue;
     }
-    const found = diffSchema(ctx, media.schema ?? {}, other.schema ?? {}, [...at, 'content', type, 'schema']);
+    const found = diffSchema(
+      ctx,
+      media.schema ?? {},
+      other.schema ?? {},
+      [...at, 'content', type, 'schema'],
+      [...baseBody.at, 'content', type, 'schema'],
+    );
     const where = Object.keys(baseContent).length > 1 ? `request body (${type})` : 'request body';
     out.push(...toChanges({ operation, direction: 'request', kindPrefix: 'request-body', where }, found));
   }

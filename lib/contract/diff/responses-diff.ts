@@ -1,7 +1,8 @@
-import type { RawChange, Segments } from './change.js';
+import type { RawChange } from './change.js';
 import { toChanges } from './findings.js';
 import type { OperationView } from './operations.js';
 import { contentOf } from './request-body-diff.js';
+import { diffHeaders, type Places } from './response-headers-diff.js';
 import { deref, isJson, type Json, type SchemaContext } from './schema-context.js';
 import { diffSchema } from './schema-diff.js';
 import { diffStatuses } from './status-diff.js';
@@ -19,10 +20,11 @@ export function diffResponses(ctx: SchemaContext, base: OperationView, head: Ope
   const out: RawChange[] = [];
   for (const [status, node] of Object.entries(baseResponses)) {
     if (headResponses[status] === undefined) continue;
-    const b = deref(ctx.baseDoc, node, []).schema ?? {};
+    const b = deref(ctx.baseDoc, node, [...base.at, 'responses', status]);
     const h = deref(ctx.headDoc, headResponses[status], [...responsesAt, status]);
-    out.push(...diffBodies(ctx, operation, status, b, h.schema ?? {}, h.at));
-    out.push(...diffHeaders(ctx, operation, status, b, h.schema ?? {}, h.at));
+    const at = { head: h.at, base: b.at };
+    out.push(...diffBodies(ctx, operation, status, b.schema ?? {}, h.schema ?? {}, at));
+    out.push(...diffHeaders(ctx, operation, status, b.schema ?? {}, h.schema ?? {}, at));
   }
   const statuses = diffStatuses(
     operation,
@@ -51,7 +53,8 @@ function mergeStatuses(changes: RawChange[]): RawChange[] {
   );
 }
 
-function diffBodies(ctx: SchemaContext, operation: string, status: string, b: Json, h: Json, at: Segments) {
+function diffBodies(ctx: SchemaContext, operation: string, status: string, b: Json, h: Json, places: Places) {
+  const { head: at, base: baseAt } = places;
   const out: RawChange[] = [];
   const baseContent = contentOf(b);
   const headContent = contentOf(h);
@@ -66,10 +69,17 @@ function diffBodies(ctx: SchemaContext, operation: string, status: string, b: Js
         message,
         breaking: true,
         at: [...at, 'content'],
+        baseAt: [...baseAt, 'content', type],
       });
       continue;
     }
-    const found = diffSchema(ctx, media.schema ?? {}, other.schema ?? {}, [...at, 'content', type, 'schema']);
+    const found = diffSchema(
+      ctx,
+      media.schema ?? {},
+      other.schema ?? {},
+      [...at, 'content', type, 'schema'],
+      [...baseAt, 'content', type, 'schema'],
+    );
     const label = Object.keys(baseContent).length > 1 ? `${where} (${type})` : where;
     out.push(...toChanges({ operation, direction: 'response', kindPrefix: 'response', where: label }, found));
   }
@@ -82,50 +92,6 @@ function diffBodies(ctx: SchemaContext, operation: string, status: string, b: Js
       message,
       breaking: false,
       at: [...at, 'content', type],
-    });
-  }
-  return out;
-}
-
-function diffHeaders(ctx: SchemaContext, operation: string, status: string, b: Json, h: Json, at: Segments) {
-  const out: RawChange[] = [];
-  const lower = (node: Json) =>
-    new Map(
-      Object.entries(isJson(node.headers) ? node.headers : {}).map(([k, v]) => [
-        k.toLowerCase(),
-        { name: k, v },
-      ]),
-    );
-  const baseHeaders = lower(b);
-  const headHeaders = lower(h);
-  for (const [key, { name, v }] of baseHeaders) {
-    const other = headHeaders.get(key);
-    if (other === undefined) {
-      const message = `response ${status} header '${name}' removed`;
-      out.push({
-        operation,
-        kind: 'response-header-removed',
-        message,
-        breaking: true,
-        at: [...at, 'headers'],
-      });
-      continue;
-    }
-    const bh = deref(ctx.baseDoc, v, []).schema ?? {};
-    const hh = deref(ctx.headDoc, other.v, [...at, 'headers', other.name]);
-    const found = diffSchema(ctx, bh.schema ?? {}, hh.schema?.schema ?? {}, [...hh.at, 'schema']);
-    const where = `response ${status} header '${other.name}'`;
-    out.push(...toChanges({ operation, direction: 'response', kindPrefix: 'response-header', where }, found));
-  }
-  for (const [key, { name }] of headHeaders) {
-    if (baseHeaders.has(key)) continue;
-    const message = `response ${status} header '${name}' added`;
-    out.push({
-      operation,
-      kind: 'response-header-added',
-      message,
-      breaking: false,
-      at: [...at, 'headers', name],
     });
   }
   return out;

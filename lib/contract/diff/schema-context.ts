@@ -14,8 +14,12 @@ export interface SchemaFinding {
   /** The change in words, without the field: `removed`, `maxLength lowered from 50 to 20`. */
   detail: string;
   effect: Effect;
+  /** A change that may break, depending on the values sent (oasdiff's WARN): a warning when it would break. */
+  doubtful?: boolean;
   /** Where the head schema node is in the head bundle. */
   at: Segments;
+  /** Where the base schema node is in the base bundle. */
+  baseAt?: Segments;
 }
 
 /** The state of one schema comparison: both documents, the direction, and the ref pairs seen so far. */
@@ -28,6 +32,8 @@ export interface SchemaContext {
    * places) stops there: its changes were reported at the first place, which has the same head location.
    */
   seen: Set<string>;
+  /** Values travel as text (parameters), so a scalar type becoming `string` may still accept what was sent. */
+  textual?: boolean;
 }
 
 /** A schema node with its `$ref` chain followed (siblings of a `$ref` win), and where it ended up. */

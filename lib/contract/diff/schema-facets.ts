@@ -1,19 +1,22 @@
 import type { Effect } from './change.js';
 import type { Json } from './schema-context.js';
+import { compareEnums, enumOf, same, show } from './schema-enums.js';
 
 /** A difference in one keyword of a schema node (bounds, enum, pattern, format, ...). */
 export interface FacetChange {
   kind: string;
   detail: string;
   effect: Effect;
+  /** May break, depending on the values (oasdiff's WARN): a warning rather than breaking. */
+  doubtful?: boolean;
 }
 
 /**
- * Loosened value bounds (a higher maximum, no pattern, ...) break nobody: a request accepts more, and a
- * response's bounds are neither in the generated types nor checked by the client, which reads tolerantly.
- * Loosened types, enums and formats do reach consumers, so they stay `widened`.
+ * Loosened value bounds (a higher maximum, no pattern, ...) widen: harmless in a request, breaking in a
+ * response, whose consumer may have sized a buffer, a column or a check by the old bound (as oasdiff rates
+ * `response-property-max-length-increased`).
  */
-const LOOSENED: Effect = 'neutral';
+const LOOSENED: Effect = 'widened';
 
 const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'] as const;
 const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'] as const;
@@ -22,7 +25,16 @@ const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxPrope
 export function compareFacets(base: Json, head: Json): FacetChange[] {
   const b = normalizeExclusive(base);
   const h = normalizeExclusive(head);
-  const out: FacetChange[] = [...compareEnums(enumOf(base), enumOf(head))];
+  const out: FacetChange[] =
+    'const' in base && 'const' in head && !same(base.const, head.const)
+      ? [
+          {
+            kind: 'const-changed',
+            detail: `const changed from ${show(base.const)} to ${show(head.const)}`,
+            effect: 'changed',
+          },
+        ]
+      : compareEnums(enumOf(base), enumOf(head));
   for (const key of LOWER) bound(out, key, b[key], h[key], 'raised', 'lowered');
   for (const key of UPPER) bound(out, key, b[key], h[key], 'lowered', 'raised');
   if (base.uniqueItems !== true && head.uniqueItems === true)
@@ -40,29 +52,6 @@ export function compareFacets(base: Json, head: Json): FacetChange[] {
       effect: 'narrowed',
     });
   }
-  return out;
-}
-
-/** The allowed values of a node: `enum`, or `const` as a one-value enum; undefined when unrestricted. */
-function enumOf(schema: Json): unknown[] | undefined {
-  const values = Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : undefined;
-  // With a `type`, a null in the enum only mirrors the type's nullability, which the type comparison reports.
-  return schema.type === undefined ? values : values?.filter((v) => v !== null);
-}
-
-function compareEnums(base: unknown[] | undefined, head: unknown[] | undefined): FacetChange[] {
-  if (base === undefined && head === undefined) return [];
-  if (base === undefined)
-    return [{ kind: 'enum-added', detail: `restricted to enum ${show(head)}`, effect: 'narrowed' }];
-  if (head === undefined)
-    return [{ kind: 'enum-removed', detail: `enum ${show(base)} removed`, effect: 'widened' }];
-  const out: FacetChange[] = [];
-  for (const v of base)
-    if (!head.some((w) => same(v, w)))
-      out.push({ kind: 'enum-value-removed', detail: `enum value ${show(v)} removed`, effect: 'narrowed' });
-  for (const v of head)
-    if (!base.some((w) => same(v, w)))
-      out.push({ kind: 'enum-value-added', detail: `enum value ${show(v)} added`, effect: 'widened' });
   return out;
 }
 
@@ -90,8 +79,14 @@ function bound(
 ) {
   if (typeof base !== 'number' && typeof head !== 'number') return;
   const narrowing = tighter === 'raised' ? (a: number, b: number) => b > a : (a: number, b: number) => b < a;
+  // A bound where there was none may only cut values nobody sends (oasdiff's `...-max-length-set` WARN).
   if (typeof base !== 'number')
-    out.push({ kind: 'constraint-narrowed', detail: `${key} ${show(head)} added`, effect: 'narrowed' });
+    out.push({
+      kind: 'constraint-added',
+      detail: `${key} ${show(head)} added`,
+      effect: 'narrowed',
+      doubtful: true,
+    });
   else if (typeof head !== 'number')
     out.push({ kind: 'constraint-widened', detail: `${key} ${base} removed`, effect: LOOSENED });
   else if (narrowing(base, head))
@@ -108,21 +103,29 @@ function bound(
     });
 }
 
+/** Patterns every string matches: changing to one is removing the pattern. */
+const ANY_STRING = new Set(['', '.*', '^.*', '.*$', '^.*$', '[\\s\\S]*', '^[\\s\\S]*$']);
+
 function keyword(out: FacetChange[], key: 'pattern' | 'format', base: unknown, head: unknown) {
   if (same(base, head)) return;
+  if (key === 'pattern' && base !== undefined && typeof head === 'string' && ANY_STRING.has(head))
+    head = undefined;
   if (base === undefined)
     out.push({ kind: `${key}-added`, detail: `${key} ${show(head)} added`, effect: 'narrowed' });
   else if (head === undefined)
     out.push({
       kind: `${key}-removed`,
       detail: `${key} ${show(base)} removed`,
-      effect: key === 'pattern' ? LOOSENED : 'widened',
+      // A pattern documents a value's shape; no reader sizes anything by it, unlike a length bound.
+      effect: key === 'pattern' ? 'neutral' : 'widened',
     });
+  // Whether one regular expression accepts more than another is undecidable in general: doubtful.
   else
     out.push({
       kind: `${key}-changed`,
       detail: `${key} changed from ${show(base)} to ${show(head)}`,
       effect: 'changed',
+      doubtful: key === 'pattern',
     });
 }
 
@@ -134,16 +137,4 @@ function multipleOf(out: FacetChange[], base: unknown, head: unknown) {
   if (h % b === 0) out.push({ kind: 'constraint-narrowed', detail, effect: 'narrowed' });
   else if (b % h === 0) out.push({ kind: 'constraint-widened', detail, effect: LOOSENED });
   else out.push({ kind: 'constraint-changed', detail, effect: 'changed' });
-}
-
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** A value as it would appear in YAML-ish prose: strings quoted, the rest as JSON. */
-export function show(value: unknown): string {
-  if (value === undefined) return 'none';
-  if (typeof value === 'string') return `'${value}'`;
-  if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
-  return JSON.stringify(value);
 }

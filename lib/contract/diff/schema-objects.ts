@@ -7,7 +7,13 @@ import { compareSchema } from './schema-diff.js';
  * `additionalProperties`. Properties a side never sends are skipped: `readOnly` ones in requests,
  * `writeOnly` ones in responses. A new response property is compatible: clients read tolerantly.
  */
-export function compareObjects(ctx: SchemaContext, base: Json, head: Json, at: Segments): SchemaFinding[] {
+export function compareObjects(
+  ctx: SchemaContext,
+  base: Json,
+  head: Json,
+  at: Segments,
+  baseAt: Segments,
+): SchemaFinding[] {
   const out: SchemaFinding[] = [];
   const baseProps = isJson(base.properties) ? base.properties : {};
   const headProps = isJson(head.properties) ? head.properties : {};
@@ -20,8 +26,28 @@ export function compareObjects(ctx: SchemaContext, base: Json, head: Json, at: S
     ...headRequired,
   ]);
   const request = ctx.direction === 'request';
-  const add = (name: string, kind: string, detail: string, effect: Effect, where: Segments) =>
-    out.push({ path: [name], kind, detail, effect, at: where });
+  const add = (
+    name: string,
+    kind: string,
+    detail: string,
+    effect: Effect,
+    where: Segments,
+    doubtful = false,
+  ) =>
+    out.push({
+      path: [name],
+      kind,
+      detail,
+      effect,
+      at: where,
+      baseAt:
+        baseProps[name] !== undefined
+          ? [...baseAt, 'properties', name]
+          : isJson(base.properties)
+            ? [...baseAt, 'properties']
+            : baseAt,
+      ...(doubtful ? { doubtful } : {}),
+    });
 
   for (const name of names) {
     const b = baseProps[name];
@@ -31,13 +57,13 @@ export function compareObjects(ctx: SchemaContext, base: Json, head: Json, at: S
     const inBase = b !== undefined || baseRequired.has(name);
     const inHead = h !== undefined || headRequired.has(name);
     if (inBase && !inHead) {
-      // A closed request object now refuses the field; an open one ignores it. A reader loses it either way.
-      const effect: Effect = request
-        ? head.additionalProperties === false
-          ? 'narrowed'
-          : 'neutral'
-        : 'widened';
-      add(name, 'property-removed', 'removed', effect, where);
+      // A closed request object now refuses the field; an open one may ignore it or refuse it, and a client
+      // that relied on a required one sending meaning may lose it (oasdiff's WARN). A reader loses it either
+      // way, for certain when it was required, else only when it was relied on.
+      if (request) {
+        const closed = head.additionalProperties === false;
+        add(name, 'property-removed', 'removed', 'narrowed', where, !closed);
+      } else add(name, 'property-removed', 'removed', 'widened', where, !baseRequired.has(name));
       continue;
     }
     if (!inBase && inHead) {
@@ -51,14 +77,21 @@ export function compareObjects(ctx: SchemaContext, base: Json, head: Json, at: S
     if (baseRequired.has(name) && !headRequired.has(name))
       add(name, 'property-made-optional', 'made optional', 'widened', where);
     if (b !== undefined && h !== undefined) {
-      for (const f of compareSchema(ctx, b, h, where)) out.push({ ...f, path: [name, ...f.path] });
+      const found = compareSchema(ctx, b, h, where, [...baseAt, 'properties', name]);
+      for (const f of found) out.push({ ...f, path: [name, ...f.path] });
     }
   }
-  out.push(...compareAdditional(ctx, base, head, at));
+  out.push(...compareAdditional(ctx, base, head, at, baseAt));
   return out;
 }
 
-function compareAdditional(ctx: SchemaContext, base: Json, head: Json, at: Segments): SchemaFinding[] {
+function compareAdditional(
+  ctx: SchemaContext,
+  base: Json,
+  head: Json,
+  at: Segments,
+  baseAt: Segments,
+): SchemaFinding[] {
   const b = base.additionalProperties;
   const h = head.additionalProperties;
   const where = [...at, 'additionalProperties'];
@@ -87,7 +120,8 @@ function compareAdditional(ctx: SchemaContext, base: Json, head: Json, at: Segme
     ];
   }
   if (isJson(b) || isJson(h)) {
-    return compareSchema(ctx, isJson(b) ? b : {}, isJson(h) ? h : {}, where).map((f) => ({
+    const baseWhere = [...baseAt, 'additionalProperties'];
+    return compareSchema(ctx, isJson(b) ? b : {}, isJson(h) ? h : {}, where, baseWhere).map((f) => ({
       ...f,
       path: ['*', ...f.path],
     }));

@@ -37,10 +37,16 @@ export interface TypeChange {
   kind: string;
   detail: string;
   effect: Effect;
+  doubtful?: boolean;
 }
 
-/** Compares the type sets of two versions of a schema. */
-export function compareTypes(base: TypeSet, head: TypeSet): TypeChange | undefined {
+const SCALARS = new Set(['number', 'integer', 'boolean', 'null']);
+
+/**
+ * Compares the type sets of two versions of a schema. With `textual` (a parameter, sent as text), a scalar
+ * becoming a string may still accept every value sent before, so that change is only doubtful.
+ */
+export function compareTypes(base: TypeSet, head: TypeSet, textual = false): TypeChange | undefined {
   if (base === undefined && head === undefined) return undefined;
   if (base === undefined)
     return { kind: 'type-narrowed', detail: `type restricted to ${show(head)}`, effect: 'narrowed' };
@@ -58,7 +64,8 @@ export function compareTypes(base: TypeSet, head: TypeSet): TypeChange | undefin
   const detail = `type changed from ${show(base)} to ${show(head)}`;
   if (gained.length === 0) return { kind: 'type-narrowed', detail, effect: 'narrowed' };
   if (lost.length === 0) return { kind: 'type-widened', detail, effect: 'widened' };
-  return { kind: 'type-changed', detail, effect: 'changed' };
+  const toText = textual && gained.every((t) => t === 'string') && lost.every((t) => SCALARS.has(t));
+  return { kind: 'type-changed', detail, effect: 'changed', ...(toText ? { doubtful: true } : {}) };
 }
 
 function show(set: TypeSet): string {

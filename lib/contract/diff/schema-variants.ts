@@ -1,6 +1,7 @@
 import type { Effect, Segments } from './change.js';
 import { deref, type Json, type SchemaContext, type SchemaFinding } from './schema-context.js';
 import { compareSchema } from './schema-diff.js';
+import { oneOfOverlap } from './schema-overlap.js';
 
 const KEYWORDS = ['oneOf', 'anyOf', 'allOf'] as const;
 
@@ -9,8 +10,15 @@ const KEYWORDS = ['oneOf', 'anyOf', 'allOf'] as const;
  * of the component they refer to, else by position. A new `oneOf`/`anyOf` member widens what is accepted
  * (a consumer may not handle it), a removed one narrows it; for `allOf` it is the other way round.
  */
-export function compareVariants(ctx: SchemaContext, base: Json, head: Json, at: Segments): SchemaFinding[] {
+export function compareVariants(
+  ctx: SchemaContext,
+  base: Json,
+  head: Json,
+  at: Segments,
+  baseAt: Segments,
+): SchemaFinding[] {
   const out: SchemaFinding[] = [];
+  if (!Array.isArray(base.oneOf)) out.push(...oneOfOverlap(ctx.headDoc, head, at, baseAt));
   for (const keyword of KEYWORDS) {
     const b = Array.isArray(base[keyword]) ? (base[keyword] as unknown[]) : [];
     const h = Array.isArray(head[keyword]) ? (head[keyword] as unknown[]) : [];
@@ -26,12 +34,17 @@ export function compareVariants(ctx: SchemaContext, base: Json, head: Json, at: 
           path: [],
           kind: 'variant-removed',
           detail: `${keyword} member ${key} removed`,
-          effect: shrinks,
+          // Fewer allOf members accept more, but a provider may still rely on what the member described
+          // (oasdiff's WARN).
+          ...(keyword === 'allOf' && ctx.direction === 'request'
+            ? { effect: 'changed' as const, doubtful: true }
+            : { effect: shrinks }),
           at: [...at, keyword],
+          baseAt: [...baseAt, keyword, i],
         });
         continue;
       }
-      const found = compareSchema(ctx, b[i], h[j], [...at, keyword, j]);
+      const found = compareSchema(ctx, b[i], h[j], [...at, keyword, j], [...baseAt, keyword, i]);
       out.push(...found.map((f) => ({ ...f, path: [`(${keyword} ${key})`, ...f.path] })));
     }
     for (const [j, key] of headKeys.entries()) {
@@ -42,6 +55,7 @@ export function compareVariants(ctx: SchemaContext, base: Json, head: Json, at: 
           detail: `${keyword} member ${key} added`,
           effect: grows,
           at: [...at, keyword, j],
+          baseAt: Array.isArray(base[keyword]) ? [...baseAt, keyword] : baseAt,
         });
       }
     }

@@ -5,7 +5,8 @@ import { isJson, type Json } from './schema-context.js';
 
 /**
  * Compares two bundled versions of one service's spec: operations removed (or their whole path), added,
- * changed, and security schemes whose definition changed. Changes are in the order of the head spec.
+ * changed, 3.1 webhooks removed or added, and security schemes whose definition changed. Changes are in the
+ * order of the head spec.
  */
 export function diffService(baseDoc: Json, headDoc: Json): RawChange[] {
   const base = listOperations(baseDoc);
@@ -23,6 +24,7 @@ export function diffService(baseDoc: Json, headDoc: Json): RawChange[] {
         : `operation removed (method ${op.method.toUpperCase()} no longer on ${op.path})`,
       breaking: true,
       at: pathGone ? ['paths'] : ['paths', op.path],
+      baseAt: op.at,
     });
   }
   for (const [key, op] of head) {
@@ -36,6 +38,54 @@ export function diffService(baseDoc: Json, headDoc: Json): RawChange[] {
         at: op.at,
       });
     } else out.push(...diffOperation(baseDoc, headDoc, before, op));
+  }
+  out.push(...diffWebhooks(baseDoc, headDoc));
+  return out;
+}
+
+/**
+ * 3.1 `webhooks`, by name and method: the provider stops calling a subscriber for one removed (breaking),
+ * and a new one is only offered. The subscriber's side of a webhook is not compared further.
+ */
+function diffWebhooks(baseDoc: Json, headDoc: Json): RawChange[] {
+  const list = (doc: Json) => {
+    const hooks = isJson(doc.webhooks) ? doc.webhooks : {};
+    const out = new Map<string, string[]>();
+    for (const [name, item] of Object.entries(hooks)) {
+      if (!isJson(item)) continue;
+      out.set(
+        name,
+        Object.keys(item).filter((k) => isJson(item[k]) && k !== 'parameters'),
+      );
+    }
+    return out;
+  };
+  const base = list(baseDoc);
+  const head = list(headDoc);
+  const out: RawChange[] = [];
+  for (const [name, methods] of base) {
+    for (const method of methods) {
+      if (head.get(name)?.includes(method)) continue;
+      out.push({
+        operation: `WEBHOOK ${name}`,
+        kind: 'webhook-removed',
+        message: `webhook '${name}' (${method.toUpperCase()}) removed`,
+        breaking: true,
+        at: head.has(name) ? ['webhooks', name] : head.size > 0 ? ['webhooks'] : undefined,
+        baseAt: ['webhooks', name, method],
+      });
+    }
+  }
+  for (const [name, methods] of head) {
+    for (const method of methods.filter((m) => !base.get(name)?.includes(m))) {
+      out.push({
+        operation: `WEBHOOK ${name}`,
+        kind: 'webhook-added',
+        message: `webhook '${name}' (${method.toUpperCase()}) added`,
+        breaking: false,
+        at: ['webhooks', name, method],
+      });
+    }
   }
   return out;
 }

@@ -38,15 +38,15 @@ describe('switchboard diff <base> <head>', () => {
       "ok       orders-service GET /internal/orders/{orderId}: query parameter 'fields' added",
     );
     expect(r.out).toMatch(
-      /0 breaking, 0 allowed by a major version bump, 2 compatible across 1 service in \d+\.\d\d s/,
+      /0 breaking, 0 warnings, 0 allowed by a major version bump, 2 compatible across 1 service in \d+\.\d\d s/,
     );
   });
 
-  it('exits 1 for breaking changes, one line each with the head file:line', async () => {
+  it('exits 1 for breaking changes, one line each with both file:lines, the rule, why and who calls it', async () => {
     const r = await diff(pair('response-field-removed'));
     expect(r.code).toBe(1);
     expect(r.out).toMatch(
-      /^BREAKING orders-service GET \/internal\/orders\/\{orderId\}: response 200 field 'coupon' removed at test\/fixtures\/diff\/pairs\/response-field-removed\/head\.yaml:96$/m,
+      /^BREAKING orders-service GET \/internal\/orders\/\{orderId\}: response 200 field 'coupon' removed at test\/fixtures\/diff\/pairs\/response-field-removed\/head\.yaml:96 \(base test\/fixtures\/diff\/pairs\/response-field-removed\/base\.yaml:101\) \[response-property-removed\]\n {9}why: consumers reading the field no longer get it\n {9}called by: no consumer here calls it$/m,
     );
   });
 
@@ -62,18 +62,73 @@ describe('switchboard diff <base> <head>', () => {
     const r = await diff([...pair('security-changed'), '--json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(r.out) as Record<string, Record<string, unknown>[]>;
-    expect(Object.keys(json)).toEqual(['breaking', 'compatible', 'allowed']);
+    expect(Object.keys(json)).toEqual(['breaking', 'compatible', 'allowed', 'summary']);
     expect(json.breaking).toEqual([
       {
         service: 'orders-service',
         operation: 'POST /internal/orders',
         kind: 'security-changed',
         message: 'security requirement InternalAuth no longer accepted (now BearerAuth)',
+        reason: 'callers holding the old credentials are now refused',
+        severity: 'breaking',
         file: 'test/fixtures/diff/pairs/security-changed/head.yaml',
         line: 54,
+        baseFile: 'test/fixtures/diff/pairs/security-changed/base.yaml',
+        baseLine: 54,
+        method: 'createOrder',
+        consumers: [],
       },
     ]);
-    expect(json.compatible?.map((c) => c.kind)).toEqual(['security-alternative-added']);
+    expect(json.compatible?.map((c) => [c.kind, c.severity])).toEqual([
+      ['security-alternative-added', 'info'],
+    ]);
+    expect(json.summary).toEqual({
+      breaking: 1,
+      warning: 0,
+      info: 1,
+      allowed: 0,
+      services: 1,
+      failOn: 'breaking',
+      fails: true,
+    });
+  });
+
+  it('grades a possibly breaking change as a warning, which fails only with --fail-on warning or info', async () => {
+    const r = await diff(pair('response-enum-widened'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^WARNING {2}orders-service GET .*enum value 'cancelled' added .*\[response-enum-value-added\]$/m,
+    );
+    expect(r.out).toContain('0 breaking, 2 warnings');
+    expect((await diff([...pair('response-enum-widened'), '--fail-on', 'warning'])).code).toBe(1);
+    expect((await diff([...pair('response-enum-widened'), '--fail-on', 'info'])).code).toBe(1);
+    expect((await diff([...pair('optional-parameter-added'), '--fail-on', 'warning'])).code).toBe(0);
+    expect((await diff([...pair('optional-parameter-added'), '--fail-on', 'info'])).code).toBe(1);
+    const json = JSON.parse(
+      (await diff([...pair('response-enum-widened'), '--json', '--fail-on', 'warning'])).out,
+    );
+    expect(json.summary).toMatchObject({ breaking: 0, warning: 2, failOn: 'warning', fails: true });
+  });
+
+  it('keeps allowed changes passing whatever --fail-on says about breaking ones', async () => {
+    expect((await diff([...pair('major-version-bump'), '--fail-on', 'breaking'])).code).toBe(0);
+  });
+
+  it('prints a pull-request comment with --format markdown: a table per service', async () => {
+    const r = await diff([...pair('response-header-removed'), '--format', 'markdown']);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/^### switchboard diff fails \(`--fail-on breaking`\)$/m);
+    expect(r.out).toContain(
+      '1 breaking, 0 warning, 0 info, 0 allowed by a major version bump, across 1 service.',
+    );
+    expect(r.out).toMatch(/^#### orders-service$/m);
+    expect(r.out).toContain(
+      "| **breaking** | `response-header-removed` | `DELETE /internal/orders/{orderId}` | response 204 header 'X-Deleted-At' removed | `test/fixtures/diff/pairs/response-header-removed/head.yaml:45` | `test/fixtures/diff/pairs/response-header-removed/base.yaml:48` | consumers reading the required header no longer get it | no consumer here calls it |",
+    );
+    const info = await diff([...pair('optional-parameter-added'), '--format', 'markdown']);
+    expect(info.code).toBe(0);
+    expect(info.out).toContain('No breaking changes and no warnings.');
+    expect(info.out).toContain('<details><summary>2 info</summary>');
   });
 
   it('is wired into the switchboard command: exit codes reach the process', () => {
@@ -107,5 +162,9 @@ describe('switchboard diff <base> <head>', () => {
     expect((await diff([base])).code).toBe(2);
     expect((await diff(['--base', 'HEAD', base])).code).toBe(2);
     expect((await diff(['--nope'])).code).toBe(2);
+    const level = await diff([...pair('operation-added'), '--fail-on', 'major']);
+    expect(level.code).toBe(2);
+    expect(level.err).toContain("--fail-on takes breaking, warning, info, not 'major'");
+    expect((await diff([...pair('operation-added'), '--format', 'html'])).code).toBe(2);
   });
 });

@@ -6,7 +6,7 @@ import { compareFiles, compareFolders, type DiffReport } from '../../../lib/cont
 const FIXTURES = join(import.meta.dirname, '../../fixtures/diff');
 const show = (file: string) => relative(FIXTURES, file);
 
-type Verdict = 'breaking' | 'compatible' | 'allowed';
+type Verdict = 'breaking' | 'warning' | 'compatible' | 'allowed';
 
 /** Each pair under fixtures/diff/pairs: the verdict, and change kinds that must be reported with it. */
 const PAIRS: [name: string, verdict: Verdict, kinds: string[]][] = [
@@ -39,7 +39,27 @@ const PAIRS: [name: string, verdict: Verdict, kinds: string[]][] = [
   ['response-field-made-nullable', 'breaking', ['response-nullable-added']],
   ['openapi-30-response-made-nullable', 'breaking', ['response-nullable-added']],
   ['response-field-made-optional', 'breaking', ['response-property-made-optional']],
-  ['response-enum-widened', 'breaking', ['response-enum-value-added']],
+  ['response-enum-widened', 'warning', ['response-enum-value-added']],
+  ['response-optional-field-removed', 'warning', ['response-property-removed']],
+  ['response-optional-header-removed', 'warning', ['response-optional-header-removed']],
+  ['response-header-made-optional', 'breaking', ['response-header-made-optional']],
+  ['response-const-changed', 'breaking', ['response-const-changed']],
+  [
+    'request-2020-12-keywords-added',
+    'breaking',
+    ['request-body-dependent-required-added', 'request-body-keyword-added'],
+  ],
+  ['request-body-wrapped-in-overlapping-oneof', 'breaking', ['request-body-one-of-overlapping']],
+  ['request-body-wrapped-in-distinct-oneof', 'compatible', ['request-body-variant-added']],
+  ['request-field-wrapped-nullable', 'compatible', ['request-body-nullable-added']],
+  ['request-pattern-changed', 'warning', ['request-body-pattern-changed']],
+  ['request-pattern-to-any-string', 'compatible', ['request-body-pattern-removed']],
+  ['request-allof-member-removed', 'warning', ['request-body-variant-removed']],
+  ['parameter-removed', 'warning', ['parameter-removed']],
+  ['parameter-max-length-set', 'warning', ['parameter-constraint-added']],
+  ['query-parameter-integer-to-string', 'warning', ['parameter-type-changed']],
+  ['webhook-removed', 'breaking', ['webhook-removed']],
+  ['webhook-added', 'compatible', ['webhook-added']],
   ['response-variant-added', 'breaking', ['response-variant-added']],
   ['response-recursive-field-removed', 'breaking', ['response-property-removed']],
   ['response-media-type-removed', 'breaking', ['response-media-type-removed']],
@@ -63,7 +83,7 @@ const PAIRS: [name: string, verdict: Verdict, kinds: string[]][] = [
   ['request-integer-widened-to-number', 'compatible', ['request-body-type-widened']],
   ['request-variant-added-response-unaffected', 'compatible', ['request-body-variant-added']],
   ['response-field-added', 'compatible', ['response-property-added']],
-  ['response-constraints-loosened', 'compatible', ['response-constraint-widened']],
+  ['response-constraints-loosened', 'breaking', ['response-constraint-widened']],
   ['response-field-made-required', 'compatible', ['response-property-made-required']],
   ['response-enum-narrowed', 'compatible', ['response-enum-value-removed']],
   ['response-no-longer-nullable', 'compatible', ['response-nullable-removed']],
@@ -79,20 +99,23 @@ const PAIRS: [name: string, verdict: Verdict, kinds: string[]][] = [
 const FOLDERS: [name: string, verdict: Verdict, kinds: string[]][] = [
   ['service-removed', 'breaking', ['service-removed']],
   ['service-added', 'compatible', ['service-added']],
-  ['shared-component-changed', 'breaking', ['response-property-removed', 'response-enum-value-added']],
+  ['shared-component-changed', 'breaking', ['response-property-removed']],
 ];
 
 function verdictOf(report: DiffReport): Verdict {
   if (report.breaking.length > 0) return 'breaking';
-  return report.allowed.length > 0 ? 'allowed' : 'compatible';
+  if (report.allowed.length > 0) return 'allowed';
+  return report.compatible.some((c) => c.severity === 'warning') ? 'warning' : 'compatible';
 }
 
 function expectVerdict(report: DiffReport, verdict: Verdict, kinds: string[]) {
   const summary = (['breaking', 'allowed', 'compatible'] as const).flatMap((k) =>
-    report[k].map((c) => `${k} ${c.kind}: ${c.message}`),
+    report[k].map((c) => `${k} ${c.severity} ${c.kind}: ${c.message}`),
   );
   expect(verdictOf(report), summary.join('\n')).toBe(verdict);
-  const reported = report[verdict].map((c) => c.kind);
+  const reported = (
+    verdict === 'warning' ? report.compatible.filter((c) => c.severity === 'warning') : report[verdict]
+  ).map((c) => c.kind);
   for (const kind of kinds) expect(reported, summary.join('\n')).toContain(kind);
   if (kinds.length === 0) expect(summary).toEqual([]);
 }
@@ -124,10 +147,18 @@ describe('diff corpus: specs folders', () => {
       operation: 'GET /internal/wallet/{userId}/balance',
       kind: 'response-property-removed',
       message: "responses 400, 404 field 'code' removed",
+      reason: 'consumers reading the field no longer get it',
+      severity: 'breaking',
       breaking: true,
       file: 'folders/shared-component-changed/head/common.yaml',
       line: 12, // the `properties:` that no longer holds it
+      baseFile: 'folders/shared-component-changed/base/common.yaml',
+      baseLine: 14, // the field itself
+      method: 'getBalance',
     });
+    expect(report.compatible).toContainEqual(
+      expect.objectContaining({ kind: 'response-enum-value-added', severity: 'warning', baseLine: 21 }),
+    );
     expect(report.services).toBe(1);
   });
 });

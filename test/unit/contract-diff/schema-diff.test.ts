@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breaks, type Direction } from '../../../lib/contract/diff/change.js';
+import { breaks, type Direction, severityFor } from '../../../lib/contract/diff/change.js';
 import { formatPath } from '../../../lib/contract/diff/findings.js';
 import { type Json, schemaContext } from '../../../lib/contract/diff/schema-context.js';
 import { diffSchema } from '../../../lib/contract/diff/schema-diff.js';
@@ -13,6 +13,15 @@ function diff(direction: Direction, base: unknown, head: unknown, schemas: [Json
     kind: f.kind,
     breaking: breaks(f.effect, direction),
   }));
+}
+
+/** The same findings with the severity they are reported at. */
+function graded(direction: Direction, base: unknown, head: unknown, schemas: [Json, Json] = [{}, {}]) {
+  const doc = (s: Json) => ({ components: { schemas: s } });
+  const ctx = schemaContext(direction, doc(schemas[0]), doc(schemas[1]));
+  return diffSchema(ctx, base, head, []).map(
+    (f) => `${formatPath(f.path) || '.'} ${f.kind} ${severityFor(f.effect, direction, f.doubtful === true)}`,
+  );
 }
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -106,5 +115,75 @@ describe('compareSchema', () => {
   it('ignores documentation keywords', () => {
     const doc = { description: 'x', title: 'T', example: 1, examples: [1], deprecated: false };
     expect(diff('response', { type: 'string', ...doc }, { type: 'string', description: 'y' })).toEqual([]);
+  });
+
+  it('compares a $ref wrapped in oneOf with null (3.1 nullable) with the referenced schema', () => {
+    const obj = { type: 'object', properties: { id: str } };
+    const wrapped = { oneOf: [{ type: 'null' }, ref('Obj')] };
+    expect(graded('request', ref('Obj'), wrapped, [{ Obj: obj }, { Obj: obj }])).toEqual([
+      '. nullable-added info',
+    ]);
+    const tighter = { Obj: { type: 'object', properties: { id: { type: 'string', maxLength: 5 } } } };
+    expect(graded('request', ref('Obj'), wrapped, [{ Obj: obj }, tighter])).toEqual([
+      '. nullable-added info',
+      'id constraint-narrowed breaking',
+    ]);
+  });
+
+  it('refuses a request newly wrapped in a oneOf only when two members may match one value', () => {
+    const base = { type: 'object', required: ['kind'], properties: { kind: str } };
+    const member = (kind: string) => ({
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { const: kind } },
+    });
+    expect(graded('request', base, { oneOf: [member('a'), member('b')] })).not.toContainEqual(
+      expect.stringContaining('one-of-overlapping'),
+    );
+    expect(
+      graded('request', base, { oneOf: [member('a'), { type: 'object', required: ['kind'] }] }),
+    ).toContainEqual('. one-of-overlapping breaking');
+    const tagged = { oneOf: [member('a'), { type: 'object' }], discriminator: { propertyName: 'kind' } };
+    expect(graded('request', base, tagged)).not.toContainEqual(expect.stringContaining('one-of-overlapping'));
+  });
+
+  it('grades 2020-12 keywords by the way they move accepted values', () => {
+    const arr = { type: 'array', items: { type: 'integer' } };
+    expect(graded('request', arr, { ...arr, contains: { minimum: 3 } })).toEqual([
+      '. keyword-added breaking',
+    ]);
+    expect(
+      graded('request', { ...arr, contains: { minimum: 3 } }, { ...arr, contains: { minimum: 5 } }),
+    ).toEqual(['(contains) constraint-narrowed breaking']);
+    expect(graded('response', { ...arr, contains: { minimum: 3 } }, arr)).toEqual([
+      '. keyword-removed breaking',
+    ]);
+    const obj = { type: 'object', dependentRequired: { a: ['b'] } };
+    expect(graded('request', obj, { type: 'object', dependentRequired: { a: ['b', 'c'] } })).toEqual([
+      '. dependent-required-added breaking',
+    ]);
+    expect(
+      graded(
+        'request',
+        { type: 'object', if: { required: ['a'] } },
+        { type: 'object', if: { required: ['b'] } },
+      ),
+    ).toEqual(['. keyword-changed breaking']);
+  });
+
+  it('grades loosened bounds breaking in responses only, and a changed pattern as a warning', () => {
+    const s = (extra: Json) => ({ type: 'string', ...extra });
+    expect(graded('response', s({ maxLength: 10 }), s({ maxLength: 20 }))).toEqual([
+      '. constraint-widened breaking',
+    ]);
+    expect(graded('request', s({ maxLength: 10 }), s({ maxLength: 20 }))).toEqual([
+      '. constraint-widened info',
+    ]);
+    expect(graded('request', s({}), s({ maxLength: 20 }))).toEqual(['. constraint-added warning']);
+    expect(graded('request', s({ pattern: '^a' }), s({ pattern: '^b' }))).toEqual([
+      '. pattern-changed warning',
+    ]);
+    expect(graded('request', s({ pattern: '^a' }), s({ pattern: '.*' }))).toEqual(['. pattern-removed info']);
+    expect(graded('response', s({ pattern: '^a' }), s({}))).toEqual(['. pattern-removed info']);
   });
 });
