@@ -56,8 +56,8 @@ test: build ## everything: drift check, type tests, unit, integration and contra
 bench: build ## run every benchmark suite in bench/ and write bench/results/<suite>.json
 	npx tsx bench/run.ts $(SUITES)
 
-dev: generate ## install, generate, start every service in switchboard.config.json on 127.0.0.1 (Ctrl-C stops them)
-	node --import tsx scripts/dev.ts
+dev: generate ## install, generate, start every service on 127.0.0.1 (Ctrl-C stops them); REPLICAS=3 (needs REDIS_URL) runs 3 of each Redis-backed one
+	$(if $(REPLICAS),REPLICAS=$(REPLICAS)) node --import tsx scripts/dev.ts
 
 mock: build ## Prism mock of one spec: make mock SERVICE=user-service [PORT=4010]; Ctrl-C stops it
 	$(SWITCHBOARD) mock $(SERVICE) $(if $(PORT),--port $(PORT))

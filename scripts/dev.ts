@@ -1,11 +1,14 @@
 // `make dev`: starts every service in switchboard.config.json on loopback with shared secrets, prefixes their logs, prints where
-// to look, and stops every child on Ctrl-C or SIGTERM (or when one of them dies).
+// to look, and stops every child on Ctrl-C, SIGTERM or SIGHUP, when its own parent dies, or when one of them dies.
+// `make dev REPLICAS=3` (with REDIS_URL) runs three of each service whose state lives in Redis; their callers
+// get the list.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { formatLogLine } from '../lib/cli/log-line.js';
 import { readProjectConfig } from '../lib/scaffold/project-config.js';
 import { devSecrets } from './dev-secrets.js';
+import { watchParent } from './parent-watch.js';
 
 const root = join(import.meta.dirname, '..');
 // The services and their ports come from switchboard.config.json (`switchboard new service` adds there);
@@ -18,21 +21,68 @@ const offset =
     : Number(process.env.DEV_BASE_PORT) - (config.services['auth-service']?.port ?? 3001);
 const host = '127.0.0.1';
 const port = (name: string) => (config.services[name]?.port ?? 0) + offset;
-const url = (name: string) => `http://${host}:${port(name)}`;
+
+// Stateless over Redis when REDIS_URL is set: any number of them may serve the same users.
+const REDIS_BACKED = new Set(['auth-service', 'user-service', 'notion-service', 'whatsapp-service']);
+/** Replica k (from 0) of a service listens on its port + REPLICA_PORT_STEP × k. */
+const REPLICA_PORT_STEP = 10;
+const replicas = Number(process.env.REPLICAS?.trim() || '1');
+if (!Number.isInteger(replicas) || replicas < 1 || replicas > 9) {
+  process.stderr.write(`[dev] REPLICAS=${process.env.REPLICAS} must be an integer from 1 to 9\n`);
+  process.exit(1);
+}
+if (replicas > 1 && !process.env.REDIS_URL) {
+  process.stderr.write(
+    `[dev] REPLICAS=${replicas} needs REDIS_URL: replicas share their state through Redis, and in-memory stores cannot be shared\n`,
+  );
+  process.exit(1);
+}
+
+/** One process `make dev` runs: a service, or one replica of it. */
+interface Instance {
+  service: string;
+  /** Its name in the logs: the service's, with `#n` for a replica. */
+  label: string;
+  port: number;
+  url: string;
+}
+const instances: Instance[] = SERVICES.flatMap((service) => {
+  const count = REDIS_BACKED.has(service) ? replicas : 1;
+  return Array.from({ length: count }, (_, k) => {
+    const p = port(service) + REPLICA_PORT_STEP * k;
+    return {
+      service,
+      label: count === 1 ? service : `${service}#${k + 1}`,
+      port: p,
+      url: `http://${host}:${p}`,
+    };
+  });
+});
+const clash = instances.find((a, i) => instances.findIndex((b) => b.port === a.port) !== i);
+if (clash !== undefined) {
+  process.stderr.write(
+    `[dev] port ${clash.port} of ${clash.label} is taken by another service; use fewer REPLICAS\n`,
+  );
+  process.exit(1);
+}
+/** A service's base URL for its callers: its replicas' URLs, comma-separated (generated clients balance). */
+const url = (name: string) =>
+  instances
+    .filter((i) => i.service === name)
+    .map((i) => i.url)
+    .join(',');
 const secretsFile = join(root, '.switchboard', 'dev-secrets.env');
 const { secrets, wrote } = devSecrets(secretsFile);
 
-const env = {
-  ...process.env,
-  ...secrets,
+const urlEnv: Record<string, string> = {
   ...Object.fromEntries(
     SERVICES.map((name) => [`${name.toUpperCase().replaceAll('-', '_')}_URL`, url(name)]),
   ),
-  HOST: host,
   INTEXURAOS_USER_SERVICE_URL: url('user-service'),
   INTEXURAOS_NOTION_SERVICE_URL: url('notion-service'),
   INTEXURAOS_WHATSAPP_SERVICE_URL: url('whatsapp-service'),
 };
+const env = { ...process.env, ...secrets, ...urlEnv, HOST: host };
 const children = new Map<string, ChildProcess>();
 let stopping = false;
 
@@ -51,13 +101,20 @@ function stopAll(code: number): void {
   wait();
 }
 
-for (const name of SERVICES) {
+for (const { service, label: name, port: listen } of instances) {
   const child = spawn(
     process.execPath,
-    ['--conditions=switchboard-source', '--import', 'tsx', join(root, config.servicesDir, name, 'main.ts')],
+    [
+      '--conditions=switchboard-source',
+      '--import',
+      'tsx',
+      '--import',
+      join(root, 'scripts', 'dev-child.ts'),
+      join(root, config.servicesDir, service, 'main.ts'),
+    ],
     {
       cwd: root,
-      env: { ...env, PORT: String(port(name)) },
+      env: { ...env, PORT: String(listen) },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -76,10 +133,12 @@ for (const name of SERVICES) {
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
+process.on('SIGHUP', () => stopAll(0));
+watchParent(() => stopAll(0));
 
-async function healthy(name: string): Promise<boolean> {
+async function healthy(base: string): Promise<boolean> {
   for (let attempt = 0; attempt < 200 && !stopping; attempt++) {
-    const ok = await fetch(`${url(name)}/health`).then(
+    const ok = await fetch(`${base}/health`).then(
       (r) => r.ok,
       () => false,
     );
@@ -89,12 +148,19 @@ async function healthy(name: string): Promise<boolean> {
   return false;
 }
 
-const up = await Promise.all(SERVICES.map((name) => healthy(name)));
+const up = await Promise.all(instances.map((i) => healthy(i.url)));
 if (!stopping) {
-  const lines = SERVICES.map(
-    (name, i) =>
-      `  ${name.padEnd(17)} ${url(name)}  docs ${url(name)}/docs  metrics ${url(name)}/metrics  ${up[i] ? 'up' : 'NOT ANSWERING'}`,
+  const lines = instances.map(
+    (i, n) =>
+      `  ${i.label.padEnd(19)} ${i.url}  docs ${i.url}/docs  metrics ${i.url}/metrics  ${up[n] ? 'up' : 'NOT ANSWERING'}`,
   );
+  if (replicas > 1)
+    lines.push(
+      `[dev] ${replicas} replicas of ${[...REDIS_BACKED].filter((s) => SERVICES.includes(s)).join(', ')}; their callers get:`,
+      ...Object.entries(urlEnv)
+        .filter(([, value]) => value.includes(','))
+        .map(([name, value]) => `  ${name}=${value}`),
+    );
   const store =
     process.env.REDIS_URL === undefined
       ? 'in-memory stores (set REDIS_URL to use Redis)'

@@ -8,6 +8,8 @@
  * Prints rps and CPU µs per request of the measured window.
  */
 import { randomBytes } from 'node:crypto';
+import { createObservability } from '../observed/observability.js';
+import { startOtlpSink } from '../observed/sink-process.js';
 import { closedLoop } from './closed-loop.js';
 import { startUpstream } from './upstream-process.js';
 import { createVariant, VARIANTS, type Variant } from './variants.js';
@@ -21,13 +23,18 @@ if (!VARIANTS.includes(variant) || !(seconds > 0)) {
 
 const token = randomBytes(32).toString('hex');
 const upstream = await startUpstream(token);
+const sink = await startOtlpSink();
+const observability = createObservability('bench-client-profile', sink.endpoint);
 try {
-  const client = createVariant(variant, upstream.baseUrl, token);
+  const client = createVariant(variant, upstream.baseUrl, token, observability);
+  client.before?.();
   const loop = await closedLoop(client.call, 50, 2_000, seconds * 1000);
+  client.after?.();
   await client.close();
   const rps = Math.round(loop.requests / loop.seconds);
   const cpuUs = ((loop.cpuSeconds * 1e6) / loop.requests).toFixed(1);
   console.log(`${variant}: ${rps} req/s, ${cpuUs} µs CPU/request over ${loop.seconds.toFixed(1)} s`);
 } finally {
-  await upstream.stop();
+  await observability.shutdown();
+  await Promise.all([upstream.stop(), sink.stop()]);
 }

@@ -4,14 +4,22 @@
  * generated Switchboard client with its defaults, raw `undici.request` on its own Agent, and plain
  * openapi-fetch on global fetch. Each `call` rejects unless the answer is 200 with a body.
  */
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import createClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import { createNotionServiceClient } from '../../generated/notion-service/client.js';
 import type { paths } from '../../generated/notion-service/types.js';
+import type { Observability } from '../observed/observability.js';
 import { REQUEST_PATH, USER_ID } from './upstream-messages.js';
 
 /** The variants, in the order the suite measures them. */
-export const VARIANTS = ['undici_request', 'switchboard', 'openapi_fetch'] as const;
+export const VARIANTS = [
+  'undici_request',
+  'switchboard',
+  'openapi_fetch',
+  'switchboard_observed',
+  'openapi_fetch_otel',
+] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** What each variant is, for the result rows. */
@@ -20,6 +28,10 @@ export const STACKS: Readonly<Record<Variant, string>> = {
   switchboard:
     'createNotionServiceClient defaults: auth, correlation, deadline, retry, breaker, bulkhead, timeout, pooled undici',
   openapi_fetch: 'openapi-fetch 0.17.0 createClient<paths> on global fetch, GET()',
+  switchboard_observed:
+    'switchboard, with the OpenTelemetry SDK on: every span sampled, batch-exported over OTLP/HTTP to a loopback sink; metrics on',
+  openapi_fetch_otel:
+    'openapi_fetch with @opentelemetry/instrumentation-undici 0.32.0 (a span and metrics per request), on the same SDK',
 };
 
 /** A client ready to load the upstream. */
@@ -28,13 +40,29 @@ export interface VariantClient {
   call(): Promise<unknown>;
   /** Releases what the variant owns (its own connection pool, if any). */
   close(): Promise<void>;
+  /** Switches on what the variant needs around each measurement (the SDK of the observed variants). */
+  before?(): void;
+  /** Switches it off again, so that no other variant is observed. */
+  after?(): void;
 }
 
 const HEADER = 'x-internal-auth';
 
-/** Builds `variant` against `baseUrl`, sending `token` as the internal auth secret. */
-export function createVariant(variant: Variant, baseUrl: string, token: string): VariantClient {
+/**
+ * Builds `variant` against `baseUrl`, sending `token` as the internal auth secret; the observed variants
+ * register `observability` (the SDK) only while they are measured.
+ */
+export function createVariant(
+  variant: Variant,
+  baseUrl: string,
+  token: string,
+  observability: Observability,
+): VariantClient {
   switch (variant) {
+    case 'switchboard_observed':
+      return observed(switchboard(baseUrl, token), observability);
+    case 'openapi_fetch_otel':
+      return withUndiciInstrumentation(openapiFetch(baseUrl, token), observability);
     case 'undici_request':
       return rawUndici(baseUrl, token);
     case 'switchboard':
@@ -85,5 +113,29 @@ function openapiFetch(baseUrl: string, token: string): VariantClient {
       return data;
     },
     close: async () => {},
+  };
+}
+
+function observed(client: VariantClient, observability: Observability): VariantClient {
+  return { ...client, before: () => observability.enable(), after: () => observability.disable() };
+}
+
+/** The usual way to observe a fetch client: the undici instrumentation on the SDK, enabled only around runs. */
+function withUndiciInstrumentation(client: VariantClient, observability: Observability): VariantClient {
+  // Made enabled (it instruments only while its config says so) and switched off until measured.
+  const instrumentation = new UndiciInstrumentation();
+  instrumentation.disable();
+  instrumentation.setTracerProvider(observability.tracerProvider);
+  instrumentation.setMeterProvider(observability.meterProvider);
+  return {
+    ...client,
+    before: () => {
+      observability.enable();
+      instrumentation.enable();
+    },
+    after: () => {
+      instrumentation.disable();
+      observability.disable();
+    },
   };
 }

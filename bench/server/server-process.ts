@@ -11,17 +11,18 @@ export type ServerProcess = ListeningChild;
 /**
  * Starts `bench/server/serve.ts <variant>` under tsx with `token` as the accepted internal token and waits until
  * it listens. `cpuProfileDir`, when given, runs the child with `--cpu-prof` writing there; `cpu` pins it to
- * that core (needs `taskset`).
+ * that core (needs `taskset`); `env` is added to the child's environment.
  */
 export function startServer(
   variant: Variant,
   token: string,
   cpuProfileDir?: string,
   cpu?: number,
+  env: Record<string, string> = {},
 ): Promise<ServerProcess> {
   return startListeningChild(join(here, 'serve.ts'), [variant], {
     label: `server ${variant}`,
-    env: { [TOKEN_ENV]: token },
+    env: { ...env, [TOKEN_ENV]: token },
     ...(cpuProfileDir === undefined ? {} : { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] }),
     ...(cpu === undefined ? {} : { cpu }),
   });

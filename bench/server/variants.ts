@@ -4,6 +4,7 @@
  * route's schemas), and fastify-openapi-glue on the same bundled spec. Built inside the server child process
  * (`serve.ts`).
  */
+import { FastifyOtelInstrumentation } from '@fastify/otel';
 import Fastify, { type FastifyInstance } from 'fastify';
 import openapiGlue from 'fastify-openapi-glue';
 import { notionServiceDocument } from '../../generated/notion-service/document.js';
@@ -27,6 +28,8 @@ export const VARIANTS = [
   'bare_fastify_schema',
   'openapi_glue',
   'generated_propagating',
+  'generated_observed',
+  'fastify_otel',
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
 
@@ -40,6 +43,9 @@ export const CONTEXT_BODY = {
   connected: true,
   token: 'secret_3xAmPl3NotionIntegrationToken0000000000',
 } as const;
+
+/** Variants that run with the OpenTelemetry SDK registered (spans to the loopback sink, metrics on). */
+export const OBSERVED_VARIANTS: readonly Variant[] = ['generated_observed', 'fastify_otel'];
 
 /** Environment variable through which the suite hands the accepted internal token to the server child. */
 export const TOKEN_ENV = 'SWITCHBOARD_BENCH_INTERNAL_TOKEN';
@@ -57,6 +63,10 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
       return buildBareWithSchema();
     case 'openapi_glue':
       return buildGlue(token);
+    case 'generated_observed':
+      return buildGenerated(token, false);
+    case 'fastify_otel':
+      return buildFastifyOtel();
   }
 }
 
@@ -96,6 +106,21 @@ async function buildBare(): Promise<FastifyInstance> {
  */
 async function buildBareWithSchema(): Promise<FastifyInstance> {
   const app = Fastify({ logger: false });
+  for (const schema of notionServiceSchemas) app.addSchema(structuredClone(schema));
+  const schema = structuredClone(notionServiceRoutes.getNotionContext?.schema);
+  if (schema === undefined) throw new Error('notion-service has no getNotionContext route');
+  app.get(ROUTE_URL, { schema }, async () => ({ ...CONTEXT_BODY }));
+  return app;
+}
+
+/**
+ * The usual way to observe a Fastify service: `bare_fastify_schema`'s route with `@fastify/otel` registered
+ * first, as its README sets it up (a request span, a handler span and a span per hook), on the SDK the server
+ * child registered before building.
+ */
+async function buildFastifyOtel(): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  await app.register(new FastifyOtelInstrumentation().plugin());
   for (const schema of notionServiceSchemas) app.addSchema(structuredClone(schema));
   const schema = structuredClone(notionServiceRoutes.getNotionContext?.schema);
   if (schema === undefined) throw new Error('notion-service has no getNotionContext route');

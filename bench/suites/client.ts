@@ -13,6 +13,8 @@ import { startUpstream, type UpstreamProcess } from '../client/upstream-process.
 import { createVariant, STACKS, VARIANTS, type Variant, type VariantClient } from '../client/variants.js';
 import { canPin, pinSelf } from '../cpu-pin.js';
 import { median, round } from '../measure.js';
+import { createObservability } from '../observed/observability.js';
+import { startOtlpSink } from '../observed/sink-process.js';
 import type { SuiteResult } from '../suite.js';
 
 export const name = 'client';
@@ -73,16 +75,24 @@ export async function run(): Promise<SuiteResult> {
   // The clients (this process) on CPU 0, the upstream on CPU 1, when the machine allows it.
   const pinned = canPin() && pinSelf(0);
   const upstream = await startUpstream(token, pinned ? 1 : undefined);
+  // The sink shares the upstream's core: the observed clients pay only for making and sending their spans.
+  const sink = await startOtlpSink(pinned ? 1 : undefined);
+  const observability = createObservability('bench-client', sink.endpoint);
   const running: Running[] = [];
   try {
     for (const variant of VARIANTS) {
-      const client = createVariant(variant, upstream.baseUrl, token);
+      const client = createVariant(variant, upstream.baseUrl, token, observability);
       running.push({ variant, client, samples: [] });
-      const body = await client.call();
-      if (!isDeepStrictEqual(body, CONTEXT_BODY))
-        throw new Error(`${variant}: unexpected answer ${JSON.stringify(body)}`);
-      console.log(`client: ${variant}: ${WARMUP_MS / 1000} s warm-up, ${CONCURRENCY} in flight`);
-      await closedLoop(client.call, CONCURRENCY, WARMUP_MS, 100);
+      client.before?.();
+      try {
+        const body = await client.call();
+        if (!isDeepStrictEqual(body, CONTEXT_BODY))
+          throw new Error(`${variant}: unexpected answer ${JSON.stringify(body)}`);
+        console.log(`client: ${variant}: ${WARMUP_MS / 1000} s warm-up, ${CONCURRENCY} in flight`);
+        await closedLoop(client.call, CONCURRENCY, WARMUP_MS, 100);
+      } finally {
+        client.after?.();
+      }
     }
     for (let round = 0; round < ROUNDS; round++) {
       console.log(`client: round ${round + 1} of ${ROUNDS}, ${ROUND_MS / 1000} s per client`);
@@ -91,7 +101,8 @@ export async function run(): Promise<SuiteResult> {
     }
   } finally {
     await Promise.all(running.map((r) => r.client.close()));
-    await upstream.stop();
+    await observability.shutdown();
+    await Promise.all([upstream.stop(), sink.stop()]);
   }
   const samples = (variant: Variant) => running.find((r) => r.variant === variant)?.samples ?? [];
   /** Median over the rounds of `of(a) / of(b)` within the same round. */
@@ -106,6 +117,8 @@ export async function run(): Promise<SuiteResult> {
       'client.full_stack_vs_undici_request': ratio('switchboard', 'undici_request', rps),
       'client.full_stack_vs_openapi_fetch': ratio('switchboard', 'openapi_fetch', rps),
       'client.cpu_per_request_vs_undici': ratio('switchboard', 'undici_request', cpu),
+      'client.observed_vs_unobserved': ratio('switchboard_observed', 'switchboard', rps),
+      'client.observed_vs_openapi_fetch_otel': ratio('switchboard_observed', 'openapi_fetch_otel', rps),
     },
     rows: running.map((r) => ({ ...rowOf(r), pinned })),
   };
@@ -114,7 +127,13 @@ export async function run(): Promise<SuiteResult> {
 async function sample(client: VariantClient, upstream: UpstreamProcess): Promise<Sample> {
   // The upstream's CPU is read around the whole loop (its short warm-up included): a rate, so this only smooths it.
   const upstreamCpu0 = await upstream.cpuSeconds();
-  const loop = await closedLoop(client.call, CONCURRENCY, ROUND_WARMUP_MS, ROUND_MS);
+  client.before?.();
+  let loop: Awaited<ReturnType<typeof closedLoop>>;
+  try {
+    loop = await closedLoop(client.call, CONCURRENCY, ROUND_WARMUP_MS, ROUND_MS);
+  } finally {
+    client.after?.();
+  }
   const upstreamCpuSeconds =
     (((await upstream.cpuSeconds()) - upstreamCpu0) * loop.seconds) / (loop.seconds + ROUND_WARMUP_MS / 1000);
   return {

@@ -10,6 +10,8 @@ import { loadavg } from 'node:os';
 import { isDeepStrictEqual } from 'node:util';
 import { canPin, pinSelf } from '../cpu-pin.js';
 import { median, round } from '../measure.js';
+import { SINK_ENV } from '../observed/observability.js';
+import { startOtlpSink } from '../observed/sink-process.js';
 import { type LoadOptions, runLoad } from '../server/load.js';
 import { type ServerProcess, startServer } from '../server/server-process.js';
 import { CONTEXT_BODY, REQUEST_PATH, requestHeaders, VARIANTS, type Variant } from '../server/variants.js';
@@ -40,6 +42,10 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
   bare_fastify_schema:
     "Fastify, one route with the generated route's params and response schemas (Ajv, fast-json-stringify)",
   openapi_glue: 'fastify-openapi-glue 4.10.2, same document and auth check',
+  generated_observed:
+    'generated, with the OpenTelemetry SDK: every span sampled, batch-exported over OTLP/HTTP to a loopback sink; metrics on',
+  fastify_otel:
+    'bare_fastify_schema with @fastify/otel 0.21.2 registered (request, handler and hook spans), on the same SDK',
 };
 
 /** One variant in one round. */
@@ -90,9 +96,12 @@ export async function run(): Promise<SuiteResult> {
   const running: Running[] = [];
   // autocannon (this process) on CPU 0, every server on CPU 1, when the machine allows it.
   const pinned = canPin() && pinSelf(0);
+  // The sink shares autocannon's core: the observed servers pay only for making and sending their spans.
+  const sink = await startOtlpSink(pinned ? 0 : undefined);
   try {
     for (const variant of VARIANTS) {
-      const server = await startServer(variant, token, profileDir, pinned ? 1 : undefined);
+      const env = { [SINK_ENV]: sink.endpoint };
+      const server = await startServer(variant, token, profileDir, pinned ? 1 : undefined, env);
       running.push({ variant, server, load: loadOf(server, token), samples: [] });
     }
     for (const r of running) {
@@ -107,6 +116,7 @@ export async function run(): Promise<SuiteResult> {
     }
   } finally {
     await Promise.all(running.map((r) => r.server.stop()));
+    await sink.stop();
   }
   const samples = (variant: Variant) => running.find((r) => r.variant === variant)?.samples ?? [];
   /** Median over the rounds of `of(a) / of(b)` within the same round. */
@@ -120,6 +130,8 @@ export async function run(): Promise<SuiteResult> {
       'server.generated_vs_bare_fastify': ratio('generated', 'bare_fastify', (s) => s.rps),
       'server.generated_vs_bare_fastify_schema': ratio('generated', 'bare_fastify_schema', (s) => s.rps),
       'server.generated_vs_openapi_glue': ratio('generated', 'openapi_glue', (s) => s.rps),
+      'server.observed_vs_unobserved': ratio('generated_observed', 'generated', (s) => s.rps),
+      'server.observed_vs_fastify_otel': ratio('generated_observed', 'fastify_otel', (s) => s.rps),
       // No goal: what a service that calls others pays for AsyncLocalStorage on Node 20.
       'server.generated_propagating_vs_openapi_glue': ratio(
         'generated_propagating',
@@ -217,7 +229,7 @@ async function checkAnswers(variant: Variant, url: string, token: string): Promi
       `${variant}: answered ${ok.status} ${JSON.stringify(body)}, expected 200 with the fixed body`,
     );
   }
-  if (variant === 'bare_fastify' || variant === 'bare_fastify_schema') return;
+  if (variant === 'bare_fastify' || variant === 'bare_fastify_schema' || variant === 'fastify_otel') return;
   const refused = await fetch(url);
   await refused.arrayBuffer();
   if (refused.status !== 401)

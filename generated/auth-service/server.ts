@@ -208,5 +208,5 @@ export interface AuthServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function authServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<AuthServiceHandlers>): Promise<void> {
-  registerRoutes(app, "auth-service", authServiceRoutes, options, authServiceSchemas);
+  await registerRoutes(app, "auth-service", authServiceRoutes, options, authServiceSchemas);
 }

@@ -50,7 +50,7 @@ export const llmOrchestratorSpec: ServiceSpec = {
         ["BearerAuth"],
       ],
       idempotent: false,
-      statuses: [200, 400, 401, 409, 502, 503],
+      statuses: [200, 400, 401, 409, 429, 502, 503],
       hasDefault: false,
       parseAs: "json",
       timeoutMs: 10000,
@@ -65,7 +65,7 @@ export const llmOrchestratorSpec: ServiceSpec = {
         ["BearerAuth"],
       ],
       idempotent: false,
-      statuses: [200, 400, 401, 409, 502, 503],
+      statuses: [200, 400, 401, 409, 429, 502, 503],
       hasDefault: false,
       parseAs: "events",
       events: "json",
@@ -107,6 +107,7 @@ export type CreatePromptResult =
       | HttpError<400, CreatePromptOp['responses'][400]['content']['application/json']>
       | HttpError<401, CreatePromptOp['responses'][401]['content']['application/json']>
       | HttpError<409, CreatePromptOp['responses'][409]['content']['application/json']>
+      | HttpError<429, CreatePromptOp['responses'][429]['content']['application/json']>
       | HttpError<502, CreatePromptOp['responses'][502]['content']['application/json']>
       | HttpError<503, CreatePromptOp['responses'][503]['content']['application/json']>
       | CallFailure
@@ -125,6 +126,7 @@ export type CreatePromptStreamResult =
       | HttpError<400, CreatePromptStreamOp['responses'][400]['content']['application/json']>
       | HttpError<401, CreatePromptStreamOp['responses'][401]['content']['application/json']>
       | HttpError<409, CreatePromptStreamOp['responses'][409]['content']['application/json']>
+      | HttpError<429, CreatePromptStreamOp['responses'][429]['content']['application/json']>
       | HttpError<502, CreatePromptStreamOp['responses'][502]['content']['application/json']>
       | HttpError<503, CreatePromptStreamOp['responses'][503]['content']['application/json']>
       | CallFailure

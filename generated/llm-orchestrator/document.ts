@@ -93,13 +93,18 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
       post: {
         operationId: "createPrompt",
         summary: "Answer a prompt with the user's own LLM key",
-        description: "Uses `provider`, or when absent the first of google, openai, anthropic the user has a key\nfor. Adds the user's Notion context when connected. After the answer it reports key usage\nto user-service; if that report fails the answer is still returned with `user-service` in\n`degraded`. Likewise a notion-service failure gives `notion-service` in `degraded` and\n`usedNotionContext: false`.\n\n409 `NO_LLM_KEY` when the user has no key for the requested provider (or none at all).\n409 rather than 422 because Prism answers invalid requests with a documented 422 first.\n502 when user-service or the LLM provider fails; 503 when auth-service or user-service is\nunavailable (circuit open) or the service is misconfigured. Not retried: a retry would\ncall the paid provider twice.\n",
+        description: "Uses `provider`, or when absent the first of google, openai, anthropic the user has a key\nfor. Adds the user's Notion context when connected. After the answer it reports key usage\nto user-service; if that report fails the answer is still returned with `user-service` in\n`degraded`. Likewise a notion-service failure gives `notion-service` in `degraded` and\n`usedNotionContext: false`.\n\n409 `NO_LLM_KEY` when the user has no key for the requested provider (or none at all).\n409 rather than 422 because Prism answers invalid requests with a documented 422 first.\n502 when user-service or the LLM provider fails; 503 when auth-service or user-service is\nunavailable (circuit open) or the service is misconfigured. Not retried: a retry would\ncall the paid provider twice. 429 `RATE_LIMITED` over 30 prompts a minute per user (counted\nacross replicas when they share `REDIS_URL`).\n",
         tags: ["llm-orchestrator"],
         security: [
           {
             BearerAuth: [],
           },
         ],
+        "x-rate-limit": {
+          max: 30,
+          windowMs: 60000,
+          per: "user",
+        },
         "x-timeout-ms": 10000,
         "x-retry": {
           maxAttempts: 1,
@@ -169,6 +174,9 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
               },
             },
           },
+          "429": {
+            $ref: "#/components/responses/TooManyRequests",
+          },
           "502": {
             $ref: "#/components/responses/BadGateway",
           },
@@ -182,13 +190,18 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
       post: {
         operationId: "createPromptStream",
         summary: "Answer a prompt with the user's own LLM key, streamed as it is generated",
-        description: "Like `createPrompt`, but the answer flows from the LLM provider to the caller token by token\nas Server-Sent Events (each event's data is a `PromptStreamEvent`): `token` events, then one\n`done` event after key usage was reported to user-service, or one `error` event when the\nprovider fails mid-stream. A caller that goes away cancels the provider's generation.\n\nErrors before the stream starts are plain answers: 409 `NO_LLM_KEY`, 502 when user-service or\nthe provider fails, 503 when a dependency is unavailable. Not retried: a retry would call the\npaid provider twice.\n",
+        description: "Like `createPrompt`, but the answer flows from the LLM provider to the caller token by token\nas Server-Sent Events (each event's data is a `PromptStreamEvent`): `token` events, then one\n`done` event after key usage was reported to user-service, or one `error` event when the\nprovider fails mid-stream. A caller that goes away cancels the provider's generation.\n\nErrors before the stream starts are plain answers: 409 `NO_LLM_KEY`, 502 when user-service or\nthe provider fails, 503 when a dependency is unavailable, 429 `RATE_LIMITED` over 30 streamed\nprompts a minute per user. Not retried: a retry would call the paid provider twice.\n",
         tags: ["llm-orchestrator"],
         security: [
           {
             BearerAuth: [],
           },
         ],
+        "x-rate-limit": {
+          max: 30,
+          windowMs: 60000,
+          per: "user",
+        },
         "x-timeout-ms": 10000,
         "x-retry": {
           maxAttempts: 1,
@@ -241,6 +254,9 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
                 },
               },
             },
+          },
+          "429": {
+            $ref: "#/components/responses/TooManyRequests",
           },
           "502": {
             $ref: "#/components/responses/BadGateway",
@@ -510,6 +526,29 @@ export const llmOrchestratorDocument: Record<string, unknown> = {
             example: {
               error: "Service temporarily unavailable",
               code: "SERVICE_UNAVAILABLE",
+            },
+          },
+        },
+      },
+      TooManyRequests: {
+        description: "Over the operation's `x-rate-limit`; counted across the service's replicas when they share Redis.\nRetry after the number of seconds in `Retry-After`.\n",
+        headers: {
+          "Retry-After": {
+            description: "Seconds until the caller's allowance is renewed.",
+            schema: {
+              type: "integer",
+              minimum: 0,
+            },
+          },
+        },
+        content: {
+          "application/json": {
+            schema: {
+              $ref: "#/components/schemas/Error",
+            },
+            example: {
+              error: "Rate limit of 30 requests exceeded, retry in 1 minute",
+              code: "RATE_LIMITED",
             },
           },
         },

@@ -172,10 +172,12 @@ export const llmOrchestratorRoutes: RouteTable = {
         "400": { $ref: "switchboard:llm-orchestrator/Error" },
         "401": { $ref: "switchboard:llm-orchestrator/Error" },
         "409": { $ref: "switchboard:llm-orchestrator/Error" },
+        "429": { $ref: "switchboard:llm-orchestrator/Error" },
         "502": { $ref: "switchboard:llm-orchestrator/Error" },
         "503": { $ref: "switchboard:llm-orchestrator/Error" },
       },
     },
+    rateLimit: { max: 30, windowMs: 60000, per: "user" },
   },
   createPromptStream: {
     operationId: "createPromptStream",
@@ -192,10 +194,12 @@ export const llmOrchestratorRoutes: RouteTable = {
         "400": { $ref: "switchboard:llm-orchestrator/Error" },
         "401": { $ref: "switchboard:llm-orchestrator/Error" },
         "409": { $ref: "switchboard:llm-orchestrator/Error" },
+        "429": { $ref: "switchboard:llm-orchestrator/Error" },
         "502": { $ref: "switchboard:llm-orchestrator/Error" },
         "503": { $ref: "switchboard:llm-orchestrator/Error" },
       },
     },
+    rateLimit: { max: 30, windowMs: 60000, per: "user" },
     events: { "200": "json" },
   },
 };
@@ -223,6 +227,7 @@ export type CreatePromptReply = Replied<
   | { status: 400; body: CreatePromptOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: CreatePromptOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 409; body: CreatePromptOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 429; body: CreatePromptOp['responses'][429]['content']['application/json']; headers?: Record<string, string> }
   | { status: 502; body: CreatePromptOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
   | { status: 503; body: CreatePromptOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
 >;
@@ -237,6 +242,7 @@ export type CreatePromptStreamReply = Replied<
   | { status: 400; body: CreatePromptStreamOp['responses'][400]['content']['application/json']; headers?: Record<string, string> }
   | { status: 401; body: CreatePromptStreamOp['responses'][401]['content']['application/json']; headers?: Record<string, string> }
   | { status: 409; body: CreatePromptStreamOp['responses'][409]['content']['application/json']; headers?: Record<string, string> }
+  | { status: 429; body: CreatePromptStreamOp['responses'][429]['content']['application/json']; headers?: Record<string, string> }
   | { status: 502; body: CreatePromptStreamOp['responses'][502]['content']['application/json']; headers?: Record<string, string> }
   | { status: 503; body: CreatePromptStreamOp['responses'][503]['content']['application/json']; headers?: Record<string, string> }
 >;
@@ -253,5 +259,5 @@ export interface LlmOrchestratorHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function llmOrchestratorRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<LlmOrchestratorHandlers>): Promise<void> {
-  registerRoutes(app, "llm-orchestrator", llmOrchestratorRoutes, options, llmOrchestratorSchemas);
+  await registerRoutes(app, "llm-orchestrator", llmOrchestratorRoutes, options, llmOrchestratorSchemas);
 }

@@ -46,7 +46,8 @@ export interface paths {
          *     409 rather than 422 because Prism answers invalid requests with a documented 422 first.
          *     502 when user-service or the LLM provider fails; 503 when auth-service or user-service is
          *     unavailable (circuit open) or the service is misconfigured. Not retried: a retry would
-         *     call the paid provider twice.
+         *     call the paid provider twice. 429 `RATE_LIMITED` over 30 prompts a minute per user (counted
+         *     across replicas when they share `REDIS_URL`).
          */
         post: operations["createPrompt"];
         delete?: never;
@@ -72,8 +73,8 @@ export interface paths {
          *     provider fails mid-stream. A caller that goes away cancels the provider's generation.
          *
          *     Errors before the stream starts are plain answers: 409 `NO_LLM_KEY`, 502 when user-service or
-         *     the provider fails, 503 when a dependency is unavailable. Not retried: a retry would call the
-         *     paid provider twice.
+         *     the provider fails, 503 when a dependency is unavailable, 429 `RATE_LIMITED` over 30 streamed
+         *     prompts a minute per user. Not retried: a retry would call the paid provider twice.
          */
         post: operations["createPromptStream"];
         delete?: never;
@@ -204,6 +205,26 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description Over the operation's `x-rate-limit`; counted across the service's replicas when they share Redis.
+         *     Retry after the number of seconds in `Retry-After`.
+         */
+        TooManyRequests: {
+            headers: {
+                /** @description Seconds until the caller's allowance is renewed. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Rate limit of 30 requests exceeded, retry in 1 minute",
+                 *       "code": "RATE_LIMITED"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -293,6 +314,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -342,6 +364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -106,5 +106,5 @@ export interface LlmProviderHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function llmProviderRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<LlmProviderHandlers>): Promise<void> {
-  registerRoutes(app, "llm-provider", llmProviderRoutes, options, llmProviderSchemas);
+  await registerRoutes(app, "llm-provider", llmProviderRoutes, options, llmProviderSchemas);
 }

@@ -200,5 +200,5 @@ export interface NotionServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function notionServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<NotionServiceHandlers>): Promise<void> {
-  registerRoutes(app, "notion-service", notionServiceRoutes, options, notionServiceSchemas);
+  await registerRoutes(app, "notion-service", notionServiceRoutes, options, notionServiceSchemas);
 }

@@ -311,5 +311,5 @@ export interface UserServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function userServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<UserServiceHandlers>): Promise<void> {
-  registerRoutes(app, "user-service", userServiceRoutes, options, userServiceSchemas);
+  await registerRoutes(app, "user-service", userServiceRoutes, options, userServiceSchemas);
 }

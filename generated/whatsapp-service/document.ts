@@ -103,7 +103,39 @@ export const whatsappServiceDocument: Record<string, unknown> = {
             },
           },
           "503": {
-            $ref: "#/components/responses/ServiceUnavailable",
+            description: "The message store is unavailable (`SERVICE_UNAVAILABLE`), or the first request with this\nIdempotency-Key is still being sent after a short wait (`IDEMPOTENCY_KEY_IN_PROGRESS`, with\n`Retry-After`). Retrying with the same key and body is safe: it never sends twice.\n",
+            headers: {
+              "Retry-After": {
+                description: "Seconds to wait before retrying; sent with `IDEMPOTENCY_KEY_IN_PROGRESS`.",
+                schema: {
+                  type: "integer",
+                  minimum: 0,
+                },
+              },
+            },
+            content: {
+              "application/json": {
+                schema: {
+                  $ref: "#/components/schemas/Error",
+                },
+                examples: {
+                  unavailable: {
+                    summary: "The message store is unavailable",
+                    value: {
+                      error: "Service temporarily unavailable",
+                      code: "SERVICE_UNAVAILABLE",
+                    },
+                  },
+                  inProgress: {
+                    summary: "The first request with this key is still running",
+                    value: {
+                      error: "A request with this Idempotency-Key is still in progress; retry later",
+                      code: "IDEMPOTENCY_KEY_IN_PROGRESS",
+                    },
+                  },
+                },
+              },
+            },
           },
         },
       },
@@ -328,20 +360,6 @@ export const whatsappServiceDocument: Record<string, unknown> = {
           },
         },
       },
-      ServiceUnavailable: {
-        description: "The service is misconfigured or a store/downstream it depends on is unavailable\n(e.g. its circuit breaker is open). Safe to retry later.\n",
-        content: {
-          "application/json": {
-            schema: {
-              $ref: "#/components/schemas/Error",
-            },
-            example: {
-              error: "Service temporarily unavailable",
-              code: "SERVICE_UNAVAILABLE",
-            },
-          },
-        },
-      },
       NotFound: {
         description: "The resource does not exist.",
         content: {
@@ -352,6 +370,20 @@ export const whatsappServiceDocument: Record<string, unknown> = {
             example: {
               error: "Not found",
               code: "NOT_FOUND",
+            },
+          },
+        },
+      },
+      ServiceUnavailable: {
+        description: "The service is misconfigured or a store/downstream it depends on is unavailable\n(e.g. its circuit breaker is open). Safe to retry later.\n",
+        content: {
+          "application/json": {
+            schema: {
+              $ref: "#/components/schemas/Error",
+            },
+            example: {
+              error: "Service temporarily unavailable",
+              code: "SERVICE_UNAVAILABLE",
             },
           },
         },

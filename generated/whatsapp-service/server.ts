@@ -185,5 +185,5 @@ export interface WhatsappServiceHandlers {
  * naming them, when a handler or an authenticator for a security scheme is missing.
  */
 export async function whatsappServiceRoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<WhatsappServiceHandlers>): Promise<void> {
-  registerRoutes(app, "whatsapp-service", whatsappServiceRoutes, options, whatsappServiceSchemas);
+  await registerRoutes(app, "whatsapp-service", whatsappServiceRoutes, options, whatsappServiceSchemas);
 }

@@ -111,6 +111,21 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description The resource does not exist. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "error": "Not found",
+                 *       "code": "NOT_FOUND"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /**
          * @description The service is misconfigured or a store/downstream it depends on is unavailable
          *     (e.g. its circuit breaker is open). Safe to retry later.
@@ -124,21 +139,6 @@ export interface components {
                  * @example {
                  *       "error": "Service temporarily unavailable",
                  *       "code": "SERVICE_UNAVAILABLE"
-                 *     }
-                 */
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description The resource does not exist. */
-        NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                /**
-                 * @example {
-                 *       "error": "Not found",
-                 *       "code": "NOT_FOUND"
                  *     }
                  */
                 "application/json": components["schemas"]["Error"];
@@ -214,7 +214,21 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            503: components["responses"]["ServiceUnavailable"];
+            /**
+             * @description The message store is unavailable (`SERVICE_UNAVAILABLE`), or the first request with this
+             *     Idempotency-Key is still being sent after a short wait (`IDEMPOTENCY_KEY_IN_PROGRESS`, with
+             *     `Retry-After`). Retrying with the same key and body is safe: it never sends twice.
+             */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying; sent with `IDEMPOTENCY_KEY_IN_PROGRESS`. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     getMessage: {

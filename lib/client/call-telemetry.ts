@@ -130,10 +130,19 @@ export class CallTelemetry {
     this.#attempt = undefined;
   }
 
+  /** Records how many events an event stream delivered, on the call span. */
+  addEvents(events: number): void {
+    this.#call?.setAttribute('switchboard.events', events);
+  }
+
   /** Ends the call: its Result's code when it failed, and the breaker state of the downstream. */
   endCall(failureCode: string | undefined, breakerState: string | undefined): void {
     if (this.#attempt !== undefined) this.endAttempt(undefined, { code: failureCode ?? 'ABORTED' });
-    if (this.#metrics) instruments().clientAttempts.record(Math.max(1, this.#attempts), this.#base);
+    if (this.#metrics) {
+      const meters = instruments();
+      meters.clientAttempts.record(Math.max(1, this.#attempts), this.#base);
+      if (failureCode === 'DEADLINE_EXCEEDED') meters.resilience.deadlineExceeded.add(1, this.#base);
+    }
     const span = this.#call;
     if (span === undefined) return;
     span.setAttribute('switchboard.attempts', this.#attempts);

@@ -1,22 +1,29 @@
 import type { ClientOptions } from './client-options.js';
 import { resolveResilience } from './resilience/resilience-options.js';
 import type { ServiceSpec } from './service-spec.js';
+import { parseOrigins } from './transport/origin-list.js';
+import { resolveReplicaOptions } from './transport/replica-options.js';
 
 /**
- * Checks a client's options once, at construction: an http(s) base URL; timeouts and attempt counts within
- * bounds; every per-attempt timeout (client default, spec `x-timeout-ms`, per-operation overrides) strictly
- * below the total deadline, since an attempt that cannot finish before the deadline is a configuration bug.
+ * Checks a client's options once, at construction: an http(s) base URL or a list of them sharing one path
+ * prefix (the first one's origin names the downstream for its breaker, budget and telemetry); the replicas
+ * options, even for one URL; timeouts and attempt counts within bounds; every per-attempt timeout (client
+ * default, spec `x-timeout-ms`, per-operation overrides) strictly below the total deadline, since an attempt
+ * that cannot finish before the deadline is a configuration bug.
  * Throws TypeError or RangeError naming the option.
  */
 export function checkClientOptions(
   spec: ServiceSpec,
   options: ClientOptions,
-): { baseUrl: string; origin: string } {
-  const raw = options.baseUrl as unknown;
-  if (typeof raw !== 'string' || !/^https?:\/\/[^/]/.test(raw)) {
-    throw new TypeError(`${spec.name} client: baseUrl must be an http(s) URL, got ${JSON.stringify(raw)}`);
-  }
-  const baseUrl = raw.replace(/\/+$/, '');
+): { bases: string[]; origin: string } {
+  const bases = parseOrigins(spec.name, options.baseUrl);
+  const dns = options.replicas === undefined ? undefined : resolveReplicaOptions(options.replicas).dns;
+  if (dns !== undefined && bases.length > 1)
+    throw new TypeError(
+      `${spec.name} client: replicas.dns takes one baseUrl (the name to look up), not a list`,
+    );
+  if (dns !== undefined && options.fetch !== undefined)
+    throw new TypeError(`${spec.name} client: replicas.dns needs the pooled transport, not fetch`);
   if (options.fetch !== undefined && options.transport !== undefined)
     throw new TypeError(`${spec.name} client: give either transport or fetch, not both`);
   const deadlineMs =
@@ -42,7 +49,7 @@ export function checkClientOptions(
         `${spec.name} client: ${name} (${ms} ms) must be below the total deadline (resilience.deadlineMs = ${deadlineMs} ms)`,
       );
   }
-  return { baseUrl, origin: new URL(baseUrl).origin };
+  return { bases, origin: new URL(bases[0] as string).origin };
 }
 
 function attempts(name: string, value: number | undefined, service: string): void {

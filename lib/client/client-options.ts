@@ -1,5 +1,7 @@
 import type { CallPolicy } from './call-policy.js';
 import type { ResilienceOptions } from './resilience/resilience-options.js';
+import type { BaseUrl } from './transport/origin-list.js';
+import type { ReplicaOptions } from './transport/replica-options.js';
 import type { Transport } from './transport/undici-transport.js';
 
 /** A secret, or a function that returns one when a call is made (so rotated secrets are picked up). */
@@ -17,8 +19,19 @@ export interface OperationSettings {
 
 /** Options of a generated `create<Service>Client`; `Scheme` is the union of the spec's security scheme names. */
 export interface ClientOptions<Scheme extends string = string> {
-  /** Base URL of the service, e.g. `http://127.0.0.1:3002`. Required; must be http(s). */
-  baseUrl: string;
+  /**
+   * Base URL of the service, e.g. `http://127.0.0.1:3002`; or the base URLs of its replicas, as an array or
+   * one comma-separated string (`http://127.0.0.1:3002,http://127.0.0.1:3012`), each http(s), all with the
+   * same path prefix. Calls then balance over the replicas (power of two choices on in-flight calls), a
+   * retry goes to another replica than the one that failed, and unhealthy replicas are ejected for a while
+   * (see `replicas`). Required.
+   */
+  baseUrl: BaseUrl;
+  /**
+   * Ejection of unhealthy replicas when `baseUrl` lists several. Default: 3 consecutive failures eject a
+   * replica for 1 s, doubled per re-ejection up to 30 s, never more than half of them at once.
+   */
+  replicas?: ReplicaOptions;
   /** Credentials per security scheme, e.g. `{ InternalAuth: process.env.INTEXURAOS_INTERNAL_AUTH_TOKEN }`. */
   credentials?: Partial<Record<Scheme, Credential>>;
   /** Per-attempt timeout in ms for operations without `x-timeout-ms`. Default 5000. */

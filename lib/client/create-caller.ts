@@ -25,7 +25,10 @@ import { asBytes, bodyContentType, preparedBody } from './request-body.js';
 import { createResilientPolicy, type ResilientPolicy } from './resilience/resilient-policy.js';
 import type { CallFailure, Failure, HttpError, ResponseHeaders } from './result.js';
 import type { OperationSpec, ServiceSpec } from './service-spec.js';
+import { DnsReplicas } from './transport/dns-replicas.js';
 import { LightRequest } from './transport/light-request.js';
+import { attemptOnReplicas } from './transport/replica-attempt.js';
+import { type Replica, ReplicaSet } from './transport/replica-set.js';
 import { defaultTransport, type Transport } from './transport/undici-transport.js';
 
 /** The parts of a call's input, as generated `<Operation>Input` types shape them. */
@@ -60,7 +63,12 @@ interface Outcome extends AttemptOutcome {
  * timeout not below the deadline, an unknown operation) throws, nothing else does.
  */
 export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller {
-  const { baseUrl, origin } = checkClientOptions(spec, options);
+  const { bases, origin } = checkClientOptions(spec, options);
+  const replicas = bases.length > 1 ? new ReplicaSet(bases, options.replicas) : undefined;
+  const dns =
+    options.replicas?.dns === undefined || options.replicas.dns === false
+      ? undefined
+      : new DnsReplicas(spec.name, bases[0] as string, options.replicas);
   const policy: CallPolicy =
     options.policy ??
     (options.resilience === false ? singleAttemptPolicy : createResilientPolicy(options.resilience ?? {}));
@@ -78,8 +86,8 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
   // goes through openapi-fetch's own request pipeline.
   const send: Send =
     transport === undefined
-      ? viaOpenapiFetch(baseUrl, options, templateOf)
-      : viaTransport(baseUrl, transport, templateOf);
+      ? viaOpenapiFetch(bases, replicas, options, templateOf)
+      : viaTransport(bases, dns ?? replicas, transport, templateOf);
   // `raw`: an event stream's success keeps the response body as it is (for a resumption to read).
   const invoke = async (
     operationId: string,
@@ -110,7 +118,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
         input = { ...input, body: prepared.body };
         if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
       }
-      const attempt = send(operationId, op, input, headers);
+      const attempt = send(operationId, op, input, headers, context.idempotent);
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
         if (context.deadline !== undefined)
@@ -129,8 +137,11 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
         );
       });
       const result = toResult(op, operationId, outcome, attempts);
-      telemetry?.endCall(result.ok ? undefined : result.error.code, breakerStateOf(policy, origin));
-      if (op.parseAs === 'events' && result.ok && !raw) {
+      const streaming = op.parseAs === 'events' && result.ok && !raw;
+      // A stream's call span lasts until its reading ends (see onEnd below).
+      if (!streaming)
+        telemetry?.endCall(result.ok ? undefined : result.error.code, breakerStateOf(policy, origin));
+      if (streaming) {
         const resume = async (lastEventId: string) => {
           const headers = { ...call.headers, 'last-event-id': lastEventId };
           const again = await invoke(operationId, input, { ...call, headers }, true);
@@ -142,6 +153,13 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
           signal: context.signal,
           deadline: context.deadline,
           resume: context.idempotent ? resume : undefined,
+          onEnd:
+            telemetry === undefined
+              ? undefined
+              : (failureCode, events) => {
+                  telemetry.addEvents(events);
+                  telemetry.endCall(failureCode, breakerStateOf(policy, origin));
+                },
         });
       }
       return result;
@@ -176,46 +194,89 @@ function asCallFailure(error: CallFailure | HttpError<number, unknown>, operatio
 }
 
 /**
- * Prepares one call and returns its attempt: each attempt sends the same request with its own signal.
- * `headers` is the call's record; it may be completed here, and the caller updates the deadline header in
- * it before every attempt.
+ * Prepares one call and returns its attempt: each attempt sends the same request with its own signal (to a
+ * replica of its own when there are several, see attemptOnReplicas). `headers` is the call's record; it may
+ * be completed here, and the caller updates the deadline header in it before every attempt.
  */
 type Send = (
   operationId: string,
   op: OperationSpec,
   input: CallInput,
   headers: Record<string, string>,
+  idempotent: boolean,
 ) => (signal: AbortSignal) => Promise<Outcome>;
 
 type TemplateOf = (operationId: string, op: OperationSpec) => PathTemplate;
 
-function viaTransport(baseUrl: string, transport: Transport, templateOf: TemplateOf): Send {
-  return (operationId, op, input, headers) => {
-    const request = directRequest(baseUrl, op, templateOf(operationId, op), input, headers);
-    return (signal) => sendDirect(transport, request, signal, op.parseAs);
+function viaTransport(
+  bases: string[],
+  replicas: ReplicaSet | DnsReplicas | undefined,
+  transport: Transport,
+  templateOf: TemplateOf,
+): Send {
+  if (replicas === undefined) {
+    const baseUrl = bases[0] as string;
+    return (operationId, op, input, headers) => {
+      const request = directRequest(baseUrl, op, templateOf(operationId, op), input, headers);
+      return (signal) => sendDirect(transport, request, signal, op.parseAs);
+    };
+  }
+  return (operationId, op, input, headers, idempotent) => {
+    // The path and query, made once; each attempt puts its replica's base in front.
+    const request = directRequest('', op, templateOf(operationId, op), input, headers);
+    const failed: Replica[] = [];
+    const attempt = (set: ReplicaSet, signal: AbortSignal) =>
+      attemptOnReplicas(set, failed, idempotent, signal, (replica) =>
+        sendDirect(transport, { ...request, url: replica.base + request.url }, signal, op.parseAs),
+      );
+    if (replicas instanceof ReplicaSet) return (signal) => attempt(replicas, signal);
+    // Found by DNS: the replicas are addresses, the name goes in Host.
+    headers.host = replicas.host;
+    return async (signal) => {
+      const set = replicas.current();
+      return attempt(set instanceof Promise ? await set : set, signal);
+    };
   };
 }
 
-function viaOpenapiFetch(baseUrl: string, options: ClientOptions, templateOf: TemplateOf): Send {
-  const core = createClient({
-    baseUrl,
-    fetch: options.fetch,
-    Request: options.Request,
-    // Made once here: openapi-fetch otherwise builds a query serializer on every call.
-    querySerializer: createQuerySerializer(),
-  } as Parameters<typeof createClient>[0]);
+function viaOpenapiFetch(
+  bases: string[],
+  replicas: ReplicaSet | undefined,
+  options: ClientOptions,
+  templateOf: TemplateOf,
+): Send {
+  // Made once here: openapi-fetch otherwise builds a query serializer on every call.
+  const querySerializer = createQuerySerializer();
+  const cores = new Map(
+    bases.map((baseUrl) => [
+      baseUrl,
+      createClient({
+        baseUrl,
+        fetch: options.fetch,
+        Request: options.Request,
+        querySerializer,
+      } as Parameters<typeof createClient>[0]),
+    ]),
+  );
+  const first = cores.get(bases[0] as string) as ReturnType<typeof createClient>;
   // With the light Request the caller hands it a finished header record and the expanded path, so
   // openapi-fetch builds no WHATWG Headers and runs no path regex per call.
   const light = (options.Request as unknown) === LightRequest;
-  return (operationId, op, input, headers) => {
+  return (operationId, op, input, headers, idempotent) => {
     const path = light ? templateOf(operationId, op).expand(input.path) : undefined;
     const init = requestInit(op, input, headers, light, path === undefined);
-    return (signal) => {
+    const on = (core: ReturnType<typeof createClient>, signal: AbortSignal) => {
       init.signal = signal;
       const pending = core.request(op.method, (path ?? op.path) as never, init as never) as Promise<Outcome>;
       if (op.parseAs !== 'bytes') return pending;
       return pending.then((o) => (o.response.ok ? { ...o, data: asBytes(o.data) } : o));
     };
+    if (replicas === undefined) return (signal) => on(first, signal);
+    const failed: Replica[] = [];
+    return (signal) =>
+      attemptOnReplicas(replicas, failed, idempotent, signal, (replica) =>
+        on(cores.get(replica.base) as ReturnType<typeof createClient>, signal),
+      );
   };
 }
 

@@ -48,6 +48,11 @@ export interface EventStreamOptions {
   resume?: ((lastEventId: string) => Promise<ByteSource | CallFailure>) | undefined;
   /** Most resumptions of one stream. Default 3. */
   maxResumes?: number;
+  /**
+   * Called once when the reading ends: with the failure's code when it ended in one, after how many events
+   * (the call's telemetry ends its span here, so the span lasts the stream).
+   */
+  onEnd?: ((failureCode: string | undefined, events: number) => void) | undefined;
 }
 
 const DEFAULT_RESUME_DELAY_MS = 500;
@@ -91,6 +96,8 @@ export function readEventStream<T>(first: ByteSource, options: EventStreamOption
       let body = first;
       let resumes = 0;
       let resumeDelay = DEFAULT_RESUME_DELAY_MS;
+      let events = 0;
+      let failureCode: string | undefined;
       try {
         for (;;) {
           const queue: EventSourceMessage[] = [];
@@ -108,6 +115,7 @@ export function readEventStream<T>(first: ByteSource, options: EventStreamOption
               parser.feed(decoder.decode(chunk, { stream: true }));
               for (let message = queue.shift(); message !== undefined; message = queue.shift()) {
                 if (message.id !== undefined) lastEventId = message.id;
+                events++;
                 yield toEvent<T>(message, options);
               }
             }
@@ -131,9 +139,13 @@ export function readEventStream<T>(first: ByteSource, options: EventStreamOption
           if (!isByteSource(next)) throw new EventStreamError(next);
           body = next;
         }
+      } catch (error) {
+        failureCode = error instanceof EventStreamError ? error.failure.code : 'INTERNAL';
+        throw error;
       } finally {
         stop.dispose();
         close(body);
+        options.onEnd?.(failureCode, events);
       }
     },
   };

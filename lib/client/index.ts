@@ -48,6 +48,10 @@ export type {
 } from './result.js';
 export { formatEvent, type ServerSentEvent } from './server-sent-event.js';
 export type { OperationSpec, SecuritySchemeSpec, ServiceSpec } from './service-spec.js';
+export { type BaseUrl, MAX_REPLICAS, parseOrigins } from './transport/origin-list.js';
+export { isReplicaFailureStatus } from './transport/replica-attempt.js';
+export type { DnsDiscovery, ReplicaEvent, ReplicaOptions } from './transport/replica-options.js';
+export { type Replica, ReplicaSet } from './transport/replica-set.js';
 export {
   createTransport,
   defaultTransport,

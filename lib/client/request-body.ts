@@ -17,8 +17,37 @@ export function formBody(body: unknown): string {
   return search.toString();
 }
 
+function isByteStream(body: unknown): body is ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> {
+  return (
+    !(body instanceof Uint8Array) &&
+    typeof body === 'object' &&
+    body !== null &&
+    (body instanceof ReadableStream || Symbol.asyncIterator in body)
+  );
+}
+
+/** Every chunk of a byte stream, in one array. */
+async function readWhole(
+  stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of stream as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    chunks.push(bytes);
+    length += bytes.length;
+  }
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return whole;
+}
+
 /**
- * The body of a call as the transports take it: a binary body's `Blob` read into bytes once (every attempt
+ * The body of a call as the transports take it: a binary body's `Blob` or stream read into bytes once (every attempt
  * sends the same bytes), a form's fields encoded, a multipart body encoded with its Content-Type (which
  * names the boundary); anything else unchanged.
  */
@@ -28,6 +57,7 @@ export async function preparedBody(
 ): Promise<{ body: unknown; contentType?: string }> {
   if (op.requestBody === 'binary' && body instanceof Blob)
     return { body: new Uint8Array(await body.arrayBuffer()) };
+  if (op.requestBody === 'binary' && isByteStream(body)) return { body: await readWhole(body) };
   if (op.requestBody === 'form' && body !== undefined) return { body: formBody(body) };
   if (op.requestBody === 'multipart' && body !== undefined)
     return encodeMultipart(await multipartParts(body));

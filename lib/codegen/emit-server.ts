@@ -67,7 +67,7 @@ export function emitServer(
     `export async function ${camel}RoutesPlugin(app: FastifyInstance, options: RoutesPluginOptions<${pascal}Handlers>): Promise<void> {`,
   );
   out.push(
-    `  registerRoutes(app, ${JSON.stringify(service.name)}, ${camel}Routes, options, ${camel}Schemas);`,
+    `  await registerRoutes(app, ${JSON.stringify(service.name)}, ${camel}Routes, options, ${camel}Schemas);`,
   );
   out.push('}', '');
   return out.join('\n');

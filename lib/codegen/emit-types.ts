@@ -28,15 +28,23 @@ const { astToString, resolveRef, scanDiscriminators, transformSchema } = require
  * spec; each callback is typed as a webhook named `<operationId>.<callback name>` (see read-receivers.ts).
  */
 export async function emitTypes(bundle: Bundle, specPath: string): Promise<string> {
+  return typesText(typesInput(bundle.doc), specPath, bundle.entry.path);
+}
+
+/**
+ * `types.ts` for `input`, a bundled document already passed through typesInput (so a worker thread can be
+ * handed a copy of it). Throws a SpecError located at `file` when openapi-typescript refuses it.
+ */
+export function typesText(input: unknown, specPath: string, file: string): string {
   // The bundle was validated against the OpenAPI schema before this runs, so it is an OpenAPI3 document.
-  const doc = typesInput(bundle.doc) as unknown as OpenAPI3;
+  const doc = input as OpenAPI3;
   let nodes: ReturnType<typeof transformSchema>;
   try {
     nodes = transformSchema(doc, typesContext(doc));
   } catch (error) {
     // What openapi-typescript still refuses (its own ref resolution) is a problem of the spec, not a crash.
     throw new SpecError('types', `openapi-typescript cannot type the spec: ${(error as Error).message}`, {
-      file: bundle.entry.path,
+      file,
     });
   }
   return `${generatedHeader(specPath)}\n${astToString(nodes)}`;

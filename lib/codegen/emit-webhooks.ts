@@ -76,7 +76,7 @@ export function emitWebhooks(
     `export async function ${camel}WebhooksPlugin(app: FastifyInstance, options: ${pascal}WebhooksPluginOptions): Promise<void> {`,
   );
   out.push(
-    `  registerRoutes(app, ${JSON.stringify(`${service.name} webhooks`)}, withRouteUrls(${camel}WebhookRoutes, options.urls), options, ${camel}WebhookSchemas);`,
+    `  await registerRoutes(app, ${JSON.stringify(`${service.name} webhooks`)}, withRouteUrls(${camel}WebhookRoutes, options.urls), options, ${camel}WebhookSchemas);`,
   );
   out.push('}', '');
   return out.join('\n');

@@ -1,3 +1,4 @@
+import type { RouteRateLimit } from '../server/route-table.js';
 import type { Bundle } from './bundle.js';
 import { type MultipartFiles, multipartFields } from './multipart-fields.js';
 import { toCamelIdentifier } from './naming.js';
@@ -85,6 +86,8 @@ export interface OperationModel {
   idempotent: boolean;
   timeoutMs: number | undefined;
   retry: RetrySettings | undefined;
+  /** `x-rate-limit`: at most `max` requests per `windowMs` per caller or user (lint checks its shape). */
+  rateLimit?: RouteRateLimit;
   /** The path item's type in `types.ts` when not `paths["<path>"]` (a webhook's, a callback's). */
   typeRoot?: string;
 }
@@ -269,7 +272,15 @@ function readOperation(
     deprecated: op.deprecated === true,
     timeoutMs: typeof timeout === 'number' ? timeout : undefined,
     retry: readRetry(op['x-retry']),
+    ...readRateLimit(op['x-rate-limit']),
   };
+}
+
+/** `x-rate-limit: { max, windowMs, per? }` (per: caller by default); anything else is the lint's to report. */
+function readRateLimit(value: unknown): { rateLimit?: RouteRateLimit } {
+  const v = asRecord(value);
+  if (typeof v.max !== 'number' || typeof v.windowMs !== 'number') return {};
+  return { rateLimit: { max: v.max, windowMs: v.windowMs, per: v.per === 'user' ? 'user' : 'caller' } };
 }
 
 /** Records a problem at a place of the bundled document. */

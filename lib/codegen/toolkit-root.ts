@@ -12,6 +12,7 @@ export const TOOLKIT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 export const TOOLKIT_PACKAGE = JSON.parse(readFileSync(join(TOOLKIT_ROOT, 'package.json'), 'utf8')) as {
   name: string;
   version: string;
+  peerDependencies?: Record<string, string>;
 };
 
 /**

@@ -19,8 +19,9 @@ export function paramsType(op: OperationModel, where: ParamModel['in']): string 
 }
 
 /**
- * The request body type, or undefined when the operation takes none. A binary body is `Blob | Uint8Array`
- * for a client to send and the `Buffer` Fastify read for a handler.
+ * The request body type, or undefined when the operation takes none. A binary body is bytes, a `Blob` or a
+ * stream (web or Node, read whole before the first attempt so a retry can send it again) for a client to
+ * send, and the `Buffer` Fastify read (within the route's body limit) for a handler.
  */
 export function bodyType(
   op: OperationModel,
@@ -28,7 +29,10 @@ export function bodyType(
   body: BodyModel | undefined = op.body,
 ): string | undefined {
   if (body === undefined) return undefined;
-  if (body.kind === 'binary') return side === 'client' ? 'Blob | Uint8Array' : 'Buffer';
+  if (body.kind === 'binary')
+    return side === 'client'
+      ? 'Blob | Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>'
+      : 'Buffer';
   const type = `NonNullable<${opTypeName(op)}['requestBody']>['content'][${quote(body.contentType)}]`;
   if (body.kind !== 'multipart') return type;
   const names = (list: readonly string[] | undefined) =>
@@ -49,12 +53,16 @@ export function hasMultipart(op: OperationModel): boolean {
 
 /**
  * The body type of one response; `undefined` for a response without content. A binary body is the
- * `Uint8Array` a client reads, and a `Uint8Array` (a `Buffer` is one) that a handler answers with. An event
+ * `Uint8Array` a client reads, and bytes (a `Buffer` is one) or a stream, Node or web, that a handler answers
+ * with (streamed to the caller as it is read). An event
  * stream is the `EventStream` a client reads and the async iterable of events a handler answers with.
  */
 export function responseBodyType(op: OperationModel, r: ResponseModel, side: 'client' | 'server'): string {
   if (r.contentType === undefined) return 'undefined';
-  if (r.kind === 'binary') return 'Uint8Array';
+  if (r.kind === 'binary')
+    return side === 'client'
+      ? 'Uint8Array'
+      : 'Uint8Array | NodeJS.ReadableStream | ReadableStream<Uint8Array>';
   const key = typeof r.status === 'number' ? String(r.status) : quote(r.status);
   const type = `${opTypeName(op)}['responses'][${key}]['content'][${quote(r.contentType)}]`;
   if (r.kind !== 'events') return type;

@@ -84,14 +84,19 @@ export function withSwitchboard(
     else if (mine !== command) keptScripts.push(key);
   }
   pkg.scripts = current;
-  // The runtime (generated code, services) imports switchboard and fastify: they belong in dependencies, or a
-  // production install (`npm ci --omit=dev`) cannot start the services.
+  // The runtime (generated code, services) imports switchboard and fastify, and the services start the
+  // OpenTelemetry SDK (`switchboard/telemetry`, whose packages are optional peers of the toolkit): they belong in
+  // dependencies, or a production install (`npm ci --omit=dev`) cannot start the services.
   const deps = { ...pkg.dependencies };
   const dev = { ...pkg.devDependencies };
   const moved: string[] = [];
+  const telemetry = Object.entries(TOOLKIT_PACKAGE.peerDependencies ?? {}).filter(([name]) =>
+    name.startsWith('@opentelemetry/'),
+  );
   const runtime: Record<string, string> = {
     [TOOLKIT_PACKAGE.name]: `^${TOOLKIT_PACKAGE.version}`,
     fastify: '^5.6.0',
+    ...Object.fromEntries(telemetry),
   };
   for (const [dep, range] of Object.entries(runtime)) {
     if (deps[dep] !== undefined) continue;

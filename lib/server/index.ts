@@ -5,6 +5,7 @@ export {
   createServiceApp,
   DEFAULT_BODY_LIMIT,
   DEFAULT_IDLE_TIMEOUT_MS,
+  DEFAULT_REQUEST_TIMEOUT_MS,
   type ServiceAppOptions,
 } from './create-service-app.js';
 export { type DocsOptions, docsPlugin } from './docs-plugin.js';
@@ -19,8 +20,10 @@ export {
   MIN_TOKEN_LENGTH,
   readInternalTokens,
 } from './internal-auth.js';
+export { type LogRateLimit, type LogRateLimitOptions, logRateLimit } from './log-rate-limit.js';
 export { type LoggerOption, loggerOptions, REDACTED_PATHS } from './logger-options.js';
 export { type MetricsHandler, type MetricsOptions, metricsPlugin } from './metrics-plugin.js';
+export { RATE_LIMITED_CODE, type RateLimitOptions } from './rate-limit.js';
 export { type RequestContextOptions, requestContextPlugin } from './request-context-plugin.js';
 export { type Replied, respond } from './respond.js';
 export type {
@@ -30,6 +33,7 @@ export type {
   HandlerRequest,
   RouteBody,
   RouteDefinition,
+  RouteRateLimit,
   RouteTable,
   SharedSchema,
 } from './route-table.js';

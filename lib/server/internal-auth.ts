@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { ConfigError } from './config-error.js';
+import { logRateLimit } from './log-rate-limit.js';
 import type { AuthDecision, Authenticator } from './route-table.js';
 import { assertStrongSecret, MIN_SECRET_LENGTH } from './secret-strength.js';
 
@@ -50,11 +51,13 @@ function constantTimeEquals(given: string, expected: string): boolean {
  * The `InternalAuth` authenticator: the `X-Internal-Auth` header must equal one of `tokens`. The value is
  * compared in constant time against every token, so neither its length, its encoding, where it differs nor
  * which token matched changes the timing or the answer. A missing, repeated or wrong header
- * gets 401 `{"error":"Unauthorized"}` and a warning that names the reason, never the value.
+ * gets 401 `{"error":"Unauthorized"}` and a warning that names the reason, never the value (at most one a
+ * second per reason, see `logRateLimit`).
  */
 export function internalAuthenticator(tokens: readonly string[]): Authenticator {
   if (tokens.length === 0) throw new ConfigError('internalAuthenticator needs at least one token');
   const expected = [...tokens];
+  const admit = logRateLimit();
   return (request: FastifyRequest): AuthDecision => {
     const value = request.headers[INTERNAL_AUTH_HEADER];
     let reason: string | undefined;
@@ -66,7 +69,9 @@ export function internalAuthenticator(tokens: readonly string[]): Authenticator 
       if (!match) reason = 'wrong X-Internal-Auth token';
     }
     if (reason === undefined) return { ok: true, principal: 'internal' };
-    request.log.warn({ reason, route: request.routeOptions.url }, 'internal auth failed');
+    const admitted = admit(reason);
+    if (admitted !== undefined)
+      request.log.warn({ reason, route: request.routeOptions.url, ...admitted }, 'internal auth failed');
     return { ok: false, status: 401, body: { error: 'Unauthorized' } };
   };
 }

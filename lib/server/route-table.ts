@@ -41,6 +41,15 @@ export interface RouteDefinition {
    * of the spec's `x-event-schema`, or text): a handler returns an async iterable of events for them.
    */
   events?: Readonly<Record<string, 'json' | 'text'>>;
+  /** The operation's `x-rate-limit`; absent when it has none. */
+  rateLimit?: RouteRateLimit;
+}
+
+/** An operation's `x-rate-limit`: at most `max` requests per `windowMs`, counted per caller or per user. */
+export interface RouteRateLimit {
+  max: number;
+  windowMs: number;
+  per: 'caller' | 'user';
 }
 
 /** A request body Fastify cannot parse by default: its media type and how it is read (see addBodyParser). */

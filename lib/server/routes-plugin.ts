@@ -5,6 +5,7 @@ import { addBodyParser } from './body-parsers.js';
 import { cookieReader, NO_COOKIES } from './cookie-params.js';
 import { sendEventStream } from './event-stream-reply.js';
 import { specNamedParams } from './param-names.js';
+import { type RateLimitOptions, rateLimitConfig, registerRateLimit } from './rate-limit.js';
 import type {
   AuthDecision,
   Authenticator,
@@ -29,6 +30,8 @@ export interface RoutesPluginOptions<H> {
   bodyLimit?: Readonly<Record<string, number>>;
   /** How often an idle event stream sends a heartbeat comment, in ms. Default 15000. */
   heartbeatMs?: number;
+  /** Where the counters of operations with `x-rate-limit` live. Default: in memory. */
+  rateLimit?: RateLimitOptions;
 }
 
 declare module 'fastify' {
@@ -44,7 +47,8 @@ type AnyHandler = (request: HandlerRequest) => HandlerReply | Promise<HandlerRep
  * Registers every route of `routes` on an encapsulated Fastify instance with Ajv validation from the spec.
  * `schemas` are the component schemas the route schemas refer to by `$id` (default none): added to the
  * instance with `addSchema` (once: see addSharedSchemas), so Ajv and Fastify's response serializer resolve
- * them. Fails at startup, naming them, when handlers or authenticators are missing or unknown.
+ * them. Fails at startup, naming them, when handlers or authenticators are missing or unknown. When an
+ * operation has an `x-rate-limit`, the rate-limit plugin is registered first (await the returned promise).
  */
 export function registerRoutes<H extends object>(
   app: FastifyInstance,
@@ -52,7 +56,7 @@ export function registerRoutes<H extends object>(
   routes: RouteTable,
   options: RoutesPluginOptions<H>,
   schemas: readonly SharedSchema[] = [],
-): void {
+): void | Promise<void> {
   // The generated Handlers interface has one method per operationId; here they are looked up by name.
   const handlers = (options.handlers ?? {}) as Readonly<Record<string, AnyHandler>>;
   const missing = Object.keys(routes).filter((id) => typeof handlers[id] !== 'function');
@@ -69,6 +73,22 @@ export function registerRoutes<H extends object>(
       );
     }
   }
+  const add = () => addRoutes(app, service, routes, options, schemas, handlers, authenticate);
+  if (Object.values(routes).some((route) => route.rateLimit !== undefined))
+    return registerRateLimit(app, service, options.rateLimit).then(add);
+  add();
+}
+
+/** The routes of registerRoutes, once handlers and authenticators are checked. */
+function addRoutes<H extends object>(
+  app: FastifyInstance,
+  service: string,
+  routes: RouteTable,
+  options: RoutesPluginOptions<H>,
+  schemas: readonly SharedSchema[],
+  handlers: Readonly<Record<string, AnyHandler>>,
+  authenticate: Readonly<Record<string, Authenticator>>,
+): void {
   addSharedSchemas(app, service, schemas);
   // Every route table registered on this context shares the compiler set last: it reads them all.
   app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
@@ -91,7 +111,12 @@ export function registerRoutes<H extends object>(
       method: route.method,
       url: route.url,
       schema: route.schema,
-      config: { operationId: route.operationId, security: route.security, path: route.path },
+      config: {
+        operationId: route.operationId,
+        security: route.security,
+        path: route.path,
+        ...(route.rateLimit === undefined ? {} : { rateLimit: rateLimitConfig(route, route.rateLimit) }),
+      },
       // One body schema: it coerces when it is a form's. Several: the compiler coerces by media type.
       ...((route.body?.parse === 'form' || route.body?.parse === 'multipart') &&
       route.accepts === undefined &&
@@ -129,7 +154,7 @@ export function registerRoutes<H extends object>(
   }
 }
 
-/** Sends a handler's reply; true when it is an event stream, still being written on return. */
+/** Sends a handler's reply; true when it is a stream (events or bytes), still being written on return. */
 function send(
   reply: FastifyReply,
   out: HandlerReply,
@@ -148,7 +173,17 @@ function send(
     if (type !== undefined && !reply.hasHeader('content-type')) reply.type(type);
   }
   reply.send(out.body);
-  return false;
+  // A streamed binary body is still being written on return, as an event stream is.
+  return isStream(out.body);
+}
+
+/** A Node stream or a web ReadableStream, which Fastify pipes to the answer. */
+function isStream(body: unknown): boolean {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (typeof (body as { pipe?: unknown }).pipe === 'function' || body instanceof ReadableStream)
+  );
 }
 
 /** The entry for `status` in a map keyed by status, range (`4XX`) or `default`. */

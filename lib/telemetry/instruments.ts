@@ -8,6 +8,7 @@ import {
   type Tracer,
   trace,
 } from '@opentelemetry/api';
+import { makeResilienceInstruments, type ResilienceInstruments } from './resilience-metrics.js';
 
 /** The instrumentation scope of every span and metric Switchboard records. */
 export const SCOPE = 'switchboard';
@@ -28,18 +29,29 @@ export interface Instruments {
   clientDuration: Histogram;
   /** Attempts per call (1 when it was not retried). */
   clientAttempts: Histogram;
+  /** Retries, rejections, breaker transitions, deadline exceeded; breaker and bulkhead gauges. */
+  resilience: ResilienceInstruments;
 }
 
 let cached: { provider: MeterProvider; instruments: Instruments } | undefined;
+const made = new WeakMap<MeterProvider, Instruments>();
 
 /**
  * The instruments, made from the global meter provider. The metrics API has no proxy provider, so a meter
  * taken before the SDK registers would stay a no-op: the provider is looked up on every call (one property
- * read) and the instruments made again when it changed.
+ * read) and the instruments taken again when it changed; made once per provider, so a provider registered
+ * again (after `metrics.disable()`) does not get its gauges' callbacks twice.
  */
 export function instruments(): Instruments {
   const provider = metrics.getMeterProvider();
-  if (cached?.provider !== provider) cached = { provider, instruments: make(provider.getMeter(SCOPE)) };
+  if (cached?.provider !== provider) {
+    let forProvider = made.get(provider);
+    if (forProvider === undefined) {
+      forProvider = make(provider.getMeter(SCOPE));
+      made.set(provider, forProvider);
+    }
+    cached = { provider, instruments: forProvider };
+  }
   return cached.instruments;
 }
 
@@ -70,5 +82,6 @@ function make(meter: Meter): Instruments {
       unit: '{attempt}',
       advice: { explicitBucketBoundaries: [1, 2, 3, 4, 5] },
     }),
+    resilience: makeResilienceInstruments(meter),
   };
 }

@@ -4,7 +4,9 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { ConfigError, type MetricsHandler, type RunnableService } from 'switchboard/server';
+import { ConfigError } from '../server/config-error.js';
+import type { MetricsHandler } from '../server/metrics-plugin.js';
+import type { RunnableService } from '../server/run-service.js';
 
 /** What a service gets from startTelemetry. */
 export interface ServiceTelemetry {

@@ -4,6 +4,7 @@ import {
   internalAuthenticator,
   type LoggerOption,
   type MetricsHandler,
+  type RateLimitOptions,
 } from 'switchboard/server';
 import type { AuthServiceClient } from '../../generated/auth-service/client.js';
 import { llmOrchestratorDocument } from '../../generated/llm-orchestrator/document.js';
@@ -26,6 +27,8 @@ export interface OrchestratorDeps {
   logger?: LoggerOption;
   /** Serves `/metrics` (see startTelemetry); none when absent. */
   metrics?: MetricsHandler;
+  /** Where the prompt operations' rate-limit counters live (Redis shared by the replicas); memory when absent. */
+  rateLimit?: RateLimitOptions;
 }
 
 /** Builds llm-orchestrator (not listening). */
@@ -41,5 +44,6 @@ export function buildOrchestratorApp(deps: OrchestratorDeps): Promise<FastifyIns
     document: llmOrchestratorDocument,
     ...(deps.logger === undefined ? {} : { logger: deps.logger }),
     ...(deps.metrics === undefined ? {} : { metrics: deps.metrics }),
+    ...(deps.rateLimit === undefined ? {} : { rateLimit: deps.rateLimit }),
   });
 }

@@ -1,28 +1,22 @@
 import { runService } from 'switchboard/server';
-import { createLlmProviderClient } from '../../generated/llm-provider/client.js';
-import { createNotionServiceClient } from '../../generated/notion-service/client.js';
-import { createUserServiceClient } from '../../generated/user-service/client.js';
-import { createVerifyingAuthClient } from '../shared/auth-client.js';
-import { withTelemetry } from '../shared/telemetry.js';
+import { withTelemetry } from 'switchboard/telemetry';
+import { createRedis } from '../shared/redis-client.js';
 import { buildOrchestratorApp } from './app.js';
 import { readOrchestratorConfig } from './config.js';
+import { createDownstreamClients } from './downstream-clients.js';
 
 await runService(
   'llm-orchestrator',
   withTelemetry('llm-orchestrator', async (metrics) => {
     const config = readOrchestratorConfig();
-    const credentials = { InternalAuth: config.internalTokens[0] ?? '' };
-    const timeoutMs = config.downstreamTimeoutMs;
+    const redis =
+      config.redisUrl === undefined ? undefined : createRedis(config.redisUrl, { name: 'llm-orchestrator' });
     const app = await buildOrchestratorApp({
-      auth: createVerifyingAuthClient(config.authServiceUrl),
-      users: createUserServiceClient({ baseUrl: config.userServiceUrl, credentials, timeoutMs }),
-      notion: createNotionServiceClient({ baseUrl: config.notionServiceUrl, credentials, timeoutMs }),
-      // The user's key is the credential of each call (see user-service-facade.ts); the timeout is the
-      // provider's time to answer with the stream's headers, the stream itself runs to the request's deadline.
-      llm: createLlmProviderClient({ baseUrl: config.llmProviderUrl, timeoutMs }),
+      ...createDownstreamClients(config),
       internalTokens: config.internalTokens,
       metrics,
+      ...(redis === undefined ? {} : { rateLimit: { redis } }),
     });
-    return { app, host: config.host, port: config.port };
+    return { app, host: config.host, port: config.port, close: async () => void (await redis?.quit()) };
   }),
 );

@@ -1,5 +1,5 @@
 import { runService } from 'switchboard/server';
-import { withTelemetry } from '../shared/telemetry.js';
+import { withTelemetry } from 'switchboard/telemetry';
 import { buildProviderApp } from './app.js';
 import { readProviderConfig } from './config.js';
 

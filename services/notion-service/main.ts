@@ -1,6 +1,6 @@
 import { runService } from 'switchboard/server';
+import { withTelemetry } from 'switchboard/telemetry';
 import { openStore } from '../shared/redis-client.js';
-import { withTelemetry } from '../shared/telemetry.js';
 import { buildNotionApp } from './app.js';
 import { readNotionConfig } from './config.js';
 import { memoryConnectionStore } from './store/memory-connection-store.js';

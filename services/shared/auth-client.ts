@@ -3,8 +3,9 @@ import { type AuthServiceClient, createAuthServiceClient } from '../../generated
 
 /**
  * The auth-service client of a service that protects public routes with Bearer tokens, configured as system
- * B's middleware was: a 5 s timeout, and a breaker that opens after 3 consecutive failures, stays open 30 s
- * (callers get 503 "temporarily unavailable" meanwhile) and closes after 2 successes.
+ * B's middleware was: a 5 s timeout, and a breaker that opens after 3 consecutive failures, stays open 1 s
+ * doubling per failed probe up to 30 s (callers get 503 "temporarily unavailable" meanwhile) and closes after
+ * 2 successes.
  */
 export function createVerifyingAuthClient(
   baseUrl: string,

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { AuthDecision, Authenticator } from 'switchboard/server';
+import { type AuthDecision, type Authenticator, logRateLimit } from 'switchboard/server';
 import type { AuthServiceClient, VerifyTokenResult } from '../../generated/auth-service/client.js';
 import type { VerifiedUser } from './verified-user.js';
 
@@ -34,6 +34,7 @@ export function bearerAuthenticator(
   options: BearerAuthenticatorOptions = {},
 ): Authenticator {
   const timeoutMs = options.timeoutMs ?? DEFAULT_VERIFY_TIMEOUT_MS;
+  const admit = logRateLimit();
   return async (request: FastifyRequest): Promise<AuthDecision> => {
     const header = request.headers.authorization;
     const token = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
@@ -49,7 +50,9 @@ export function bearerAuthenticator(
       return UNAUTHORIZED;
     }
     const code = result.ok ? 'INVALID_RESPONSE' : result.error.code;
-    request.log.warn({ code }, 'auth-service unavailable');
+    // An outage refuses every request: one line per code a second, with the count dropped meanwhile.
+    const admitted = admit(code);
+    if (admitted !== undefined) request.log.warn({ code, ...admitted }, 'auth-service unavailable');
     return UNAVAILABLE;
   };
 }

@@ -1,3 +1,4 @@
+import { parseOrigins } from 'switchboard/client';
 import { ConfigError } from 'switchboard/server';
 
 /** The value of `name`, or `fallback` when unset or empty. */
@@ -20,6 +21,28 @@ export function envUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): 
   const raw = envString(env, name, fallback);
   if (!/^https?:\/\/[^/\s]+/.test(raw)) throw new ConfigError(`${name}=${raw} is not an http(s) URL`);
   return raw.replace(/\/+$/, '');
+}
+
+/**
+ * The base URL of a downstream from `name`, or `fallback`: one http(s) URL or the comma-separated URLs of its
+ * replicas (what `make dev REPLICAS=3` sets), each without a trailing slash, joined by commas again. A
+ * generated client takes the result as its `baseUrl` and balances over the replicas. Throws ConfigError
+ * naming the variable and the bad entry.
+ */
+export function envUrls(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = envString(env, name, fallback);
+  const urls = raw.split(',').map((entry) => entry.trim());
+  for (const url of urls)
+    if (!/^https?:\/\/[^/\s]+/.test(url))
+      throw new ConfigError(`${name}=${raw}: ${JSON.stringify(url)} is not an http(s) URL`);
+  try {
+    // What the client checks at construction (a replica listed twice, differing path prefixes): a TypeError
+    // and a stack trace there, a refusal to start here.
+    return parseOrigins(name, urls).join(',');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/^.*? client: /, '') : String(error);
+    throw new ConfigError(`${name}=${raw}: ${reason}`);
+  }
 }
 
 /** An optional value: undefined when unset or empty. */

@@ -1,5 +1,5 @@
 import { readInternalTokens } from 'switchboard/server';
-import { envOptional, envPort, envString, envUrl } from '../shared/env.js';
+import { envOptional, envPort, envString, envUrls } from '../shared/env.js';
 import { parseEncryptionKey } from './crypto/encryption-key.js';
 
 /** user-service settings, from the environment. */
@@ -7,6 +7,7 @@ export interface UserConfig {
   host: string;
   port: number;
   internalTokens: string[];
+  /** auth-service's base URL, or a comma-separated list of its replicas. */
   authServiceUrl: string;
   /** The 32-byte AES-256-GCM key that seals LLM keys at rest. */
   encryptionKey: Buffer;
@@ -15,15 +16,16 @@ export interface UserConfig {
 
 /**
  * Reads `HOST` (127.0.0.1), `PORT` (3002), the internal token(s), `AUTH_SERVICE_URL`
- * (http://localhost:3001), `LLM_KEYS_ENCRYPTION_KEY` (required: 64 hex characters or base64 of 32 bytes)
- * and `REDIS_URL` (unset: in-memory store). Throws ConfigError for a missing or bad setting.
+ * (http://localhost:3001; may list replicas, comma-separated), `LLM_KEYS_ENCRYPTION_KEY` (required: 64 hex
+ * characters or base64 of 32 bytes) and `REDIS_URL` (unset: in-memory store). Throws ConfigError for a
+ * missing or bad setting.
  */
 export function readUserConfig(env: NodeJS.ProcessEnv = process.env): UserConfig {
   return {
     host: envString(env, 'HOST', '127.0.0.1'),
     port: envPort(env, 'PORT', 3002),
     internalTokens: readInternalTokens(env),
-    authServiceUrl: envUrl(env, 'AUTH_SERVICE_URL', 'http://localhost:3001'),
+    authServiceUrl: envUrls(env, 'AUTH_SERVICE_URL', 'http://localhost:3001'),
     encryptionKey: parseEncryptionKey(env.LLM_KEYS_ENCRYPTION_KEY),
     redisUrl: envOptional(env, 'REDIS_URL'),
   };

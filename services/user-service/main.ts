@@ -1,7 +1,7 @@
 import { runService } from 'switchboard/server';
+import { withTelemetry } from 'switchboard/telemetry';
 import { createVerifyingAuthClient } from '../shared/auth-client.js';
 import { openStore } from '../shared/redis-client.js';
-import { withTelemetry } from '../shared/telemetry.js';
 import { buildUserApp } from './app.js';
 import { readUserConfig } from './config.js';
 import { memoryUserStore } from './store/memory-user-store.js';

@@ -1,6 +1,6 @@
 import { runService } from 'switchboard/server';
+import { withTelemetry } from 'switchboard/telemetry';
 import { openStore } from '../shared/redis-client.js';
-import { withTelemetry } from '../shared/telemetry.js';
 import { buildWhatsappApp } from './app.js';
 import { readWhatsappConfig } from './config.js';
 import { memoryMessageStore } from './store/memory-message-store.js';

@@ -129,7 +129,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
     expect(drained).toEqual({ connected: 0, free: 0, pending: 0, running: 0 });
   });
 
-  it('user-service → auth-service settings: 3 failures open, 30 s open, 2 successes close, one failure on probation reopens', async () => {
+  it('user-service → auth-service settings: 3 failures open, open 1 s doubling to 30 s, 2 successes close, one failure on probation reopens', async () => {
     const H = 30_000;
     const STEP = 1000;
     await upstream.setPlan(FAIL);
@@ -160,15 +160,16 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
     expect(sentAt).toHaveLength(3);
     const openedAt = sentAt[2] as number;
 
-    // 95 s at one call a second, still failing: a probe at +30, +60 and +90 s and nothing else.
+    // 95 s at one call a second, still failing: the wait doubles after each failed probe (1, 2, 4, 8, 16 s)
+    // up to 30 s, and nothing else is sent.
     for (let step = 1; step <= 95; step++) {
       vi.advanceTimersByTime(STEP);
       await verify();
     }
     const probes = sentAt.slice(3).map((t) => t - openedAt);
-    expect(probes).toEqual([H, 2 * H, 3 * H]);
+    expect(probes).toEqual([1, 3, 7, 15, 31, 61, 91].map((s) => s * 1000));
 
-    // Recovery at +95.5 s: the probe at +120 s succeeds (half-open: on probation), the next call closes it.
+    // Recovery at +95.5 s: the probe at +121 s succeeds (half-open: on probation), the next call closes it.
     vi.advanceTimersByTime(500);
     await upstream.setPlan(OK);
     const recoveredAt = Date.now();
@@ -199,7 +200,7 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
     await transport.close();
     console.log(
       [
-        `[chaos breaker] user-service → auth-service: 3 failures, 2 successes, halfOpenAfter 30 s, one call a second (fake time):`,
+        `[chaos breaker] user-service → auth-service: 3 failures, 2 successes, halfOpenAfter 1 s doubling to 30 s, one call a second (fake time):`,
         `  opened after exactly 3 failures; probes while failing at +${probes.map((p) => p / 1000).join(' s, +')} s (95 calls, ${probes.length} sent)`,
         `  recovered at +${(recoveredAt - openedAt) / 1000} s → ${runs(probation)}; closed ${(closedAt - recoveredAt) / 1000} s after recovery (bound ${(H + STEP) / 1000} s)`,
         `  probation: probe ${probe} → ${onProbation}; one failure → ${slip}/${afterSlip}; next call ${refused} (sent: ${sentAt.length - sentBefore})`,
@@ -251,10 +252,35 @@ describe('chaos: circuit breaker per downstream (fake Date)', () => {
       ].join('\n'),
     );
     expect([code(first), code(second), opened]).toEqual(['UNAVAILABLE', 'CIRCUIT_OPEN', 3]);
-    expect(probesWhileFailing).toBe(2);
+    // Probes at +1, +3, +7, +15, +31 and +61 s.
+    expect(probesWhileFailing).toBe(6);
     expect(recovery.slice(-2)).toEqual(['ok', 'ok']);
     expect(closedAt - recoveredAt).toBeLessThanOrEqual(30_000 + 1000);
     expect(events.list.map((e) => e.state).slice(-2)).toEqual(['half-open', 'closed']);
     expect(pool.running + pool.pending).toBe(0);
+  });
+
+  it('a 5 s outage of auth-service costs the auth client seconds of refusals, not a 30 s window', async () => {
+    await upstream.setPlan(FAIL);
+    const events = transitions();
+    const auth = createVerifyingAuthClient(upstream.url, events.onEvent);
+    const verify = () => auth.verifyToken({ body: { token: 'header.payload.signature' } });
+    const failedAt = Date.now();
+    const answers: string[] = [];
+    // One call every 250 ms for 15 s; the upstream fails for the first 5 s.
+    for (let step = 0; step < 60; step++) {
+      if (step === 20) await upstream.setPlan(OK);
+      answers.push(code(await verify()));
+      vi.advanceTimersByTime(250);
+    }
+    const closedAt = events.list.findLast((e) => e.state === 'closed')?.at ?? Number.NaN;
+    console.log(
+      `[chaos breaker] 5 s auth-service outage, a call every 250 ms: ${runs(answers)}; closed at +${(closedAt - failedAt) / 1000} s`,
+    );
+    // Opened at once; probes 1, 2, 4 s after (+1, +3, +7 s): the one at +7 s succeeds, the next call closes it.
+    // Bound: the 5 s outage plus the last doubled wait (4 s) and one call (250 ms).
+    expect(closedAt - failedAt).toBeLessThanOrEqual(5000 + 4000 + 250);
+    expect(answers.slice(-20)).toEqual(Array(20).fill('ok'));
+    expect(events.list.at(-1)?.state).toBe('closed');
   });
 });

@@ -1,6 +1,5 @@
-import { performance } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
-import { Agent, request as undiciRequest } from 'undici';
+import { request as undiciRequest } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   createNotionServiceClient,
@@ -17,6 +16,12 @@ import { createTransport, type Transport } from '../../lib/client/index.js';
 import { currentContext } from '../../lib/context/request-context.js';
 import { createServiceApp, internalAuthenticator, respond } from '../../lib/server/index.js';
 import { eventually, expectCleanProcess, poolDrained } from './helpers/hygiene.js';
+import {
+  perfTimeOf,
+  type ReferenceSample,
+  type ReferenceThread,
+  startReferenceThread,
+} from './helpers/reference-thread.js';
 
 // A (whatsapp-service) → B (user-service) → C (notion-service), three real apps from createServiceApp and the
 // generated route tables, calling each other through generated clients on real sockets. C hangs. B fans out
@@ -31,7 +36,7 @@ interface Seen {
   budgetHeader: number;
   deadline: number | undefined;
 }
-const seenAtA: (Seen & { yardstick: Yardstick })[] = [];
+const seenAtA: Seen[] = [];
 const seenAtB: Seen[] = [];
 const seenAtC: (Seen & { closedAt?: number })[] = [];
 
@@ -42,38 +47,11 @@ const record = (headers: Record<string, unknown>): Seen => ({
 });
 const unavailable = (code: string) => ({ error: 'Downstream unavailable', code });
 
-/** How late a timer for A's deadline fired, and how long one loopback round trip to C took right then. */
-interface Yardstick {
-  firedAt?: number;
-  rttMs?: number;
-}
-let pingAgent: Agent;
-let pingUrl: string;
-
-/**
- * Arms a timer for `deadline` that pings C's /health on an already open connection. Everything here shares
- * one loaded machine: the cascade A → B → C crosses two loopback hops, so "shortly after A's deadline" is
- * judged beyond what the timer's lag and two such round trips cost at that very moment.
- */
-function yardstick(deadline: number): Yardstick {
-  const y: Yardstick = {};
-  setTimeout(
-    () => {
-      y.firedAt = Date.now();
-      const sent = performance.now();
-      undiciRequest(pingUrl, { dispatcher: pingAgent })
-        .then((res) => res.body.dump())
-        .then(
-          () => {
-            y.rttMs = performance.now() - sent;
-          },
-          () => {},
-        );
-    },
-    Math.max(0, deadline - Date.now()),
-  );
-  return y;
-}
+// Everything here shares one loaded machine and the cascade A → B → C crosses two loopback hops, so "shortly
+// after A's deadline" is judged beyond how late a timer due at that deadline fired and what two loopback round
+// trips took right then — both measured on a reference thread that A, B and C never run on, so a stall of
+// their own event loop is not forgiven.
+let reference: ReferenceThread;
 
 let a: FastifyInstance;
 let b: FastifyInstance;
@@ -84,6 +62,7 @@ const transports: Record<'a' | 'b', Transport> = {
 };
 
 beforeAll(async () => {
+  reference = await startReferenceThread();
   const notionHandlers: NotionServiceHandlers = {
     getNotionContext: ({ headers, reply }) => {
       const seen: Seen & { closedAt?: number } = record(headers as Record<string, unknown>);
@@ -107,9 +86,6 @@ beforeAll(async () => {
     logger: false,
   });
   const cUrl = await c.listen({ host: '127.0.0.1', port: 0 });
-  pingUrl = `${cUrl}/health`;
-  pingAgent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 30_000 });
-  await (await undiciRequest(pingUrl, { dispatcher: pingAgent })).body.dump();
 
   const notion = createNotionServiceClient({
     baseUrl: cUrl,
@@ -148,8 +124,7 @@ beforeAll(async () => {
   });
   const whatsappHandlers: WhatsappServiceHandlers = {
     getMessage: async ({ headers }) => {
-      const seen = record(headers as Record<string, unknown>);
-      seenAtA.push({ ...seen, yardstick: yardstick(seen.deadline ?? Date.now()) });
+      seenAtA.push(record(headers as Record<string, unknown>));
       const r = await users.getLlmKeys({ path: { uid: 'usr_7f3a9c' } });
       return r.ok ? respond(404, { error: 'Message not found' }) : respond(503, unavailable(r.error.code));
     },
@@ -165,7 +140,7 @@ beforeAll(async () => {
   await a.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
-  await pingAgent.close();
+  await reference?.close();
   await a.close();
   await b.close();
   await c.close();
@@ -185,15 +160,14 @@ async function expectPropagated(label: string, extra: string): Promise<void> {
   const atB = seenAtB[0];
   expect(atA?.deadline).toBeDefined();
   const deadline = atA?.deadline ?? Number.NaN;
-  await eventually(
-    () =>
-      seenAtC.length === FANOUT &&
-      seenAtC.every((s) => s.closedAt !== undefined) &&
-      atA?.yardstick.rttMs !== undefined,
-    2000,
-  );
-  const timerLag = Math.max(0, (atA?.yardstick.firedAt ?? deadline) - deadline);
-  const rtt = atA?.yardstick.rttMs ?? 0;
+  await eventually(() => seenAtC.length === FANOUT && seenAtC.every((s) => s.closedAt !== undefined), 2000);
+  let machine: ReferenceSample | undefined;
+  await eventually(async () => {
+    machine = await reference.sample();
+    return machine.roundTripAfter(perfTimeOf(deadline)) !== undefined;
+  }, 1000);
+  const timerLag = machine?.timerLagAt(perfTimeOf(deadline)) ?? Number.NaN;
+  const rtt = machine?.roundTripAfter(perfTimeOf(deadline)) ?? Number.NaN;
   const allowed = CLOSE_WITHIN_MS + timerLag + 2 * rtt;
   const closes = seenAtC.map((s) => (s.closedAt ?? Number.POSITIVE_INFINITY) - deadline);
   const pools = {
@@ -203,7 +177,7 @@ async function expectPropagated(label: string, extra: string): Promise<void> {
   console.log(
     [
       `[chaos deadline ${label}] A's budget ${atA?.budgetHeader} ms → B got X-Deadline-Ms ${atB?.budgetHeader} → C got ${[...new Set(seenAtC.map((s) => s.budgetHeader))].join('/')} (${seenAtC.length} fanned-out calls)`,
-      `  C saw its connections close ${Math.min(...closes)}…${Math.max(...closes)} ms after A's deadline; allowed ${allowed.toFixed(0)} = ${CLOSE_WITHIN_MS} + the deadline timer's lag ${timerLag} + 2 × a loopback round trip then ${rtt.toFixed(1)}; ${extra}`,
+      `  C saw its connections close ${Math.min(...closes)}…${Math.max(...closes)} ms after A's deadline; allowed ${allowed.toFixed(0)} = ${CLOSE_WITHIN_MS} + the reference thread's timer lag ${timerLag.toFixed(1)} + 2 × its loopback round trip then ${rtt.toFixed(1)}; ${extra}`,
       `  correlation IDs at A/B/C: ${[...new Set([atA, atB, ...seenAtC].map((s) => s?.correlationId))].join(', ')}; pools once idle A→B ${JSON.stringify(pools.a)}, B→C ${JSON.stringify(pools.b)}`,
     ].join('\n'),
   );

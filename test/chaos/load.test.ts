@@ -4,9 +4,9 @@ import { createNotionServiceClient, type NotionServiceClient } from '../../gener
 import { createTransport, type ResilienceEvent } from '../../lib/client/index.js';
 import type { UpstreamAttempt } from './helpers/fault-upstream.js';
 import { eventually, expectCleanProcess, poolDrained, poolTotals } from './helpers/hygiene.js';
-import { fixedRate, quantile, referenceTimer, tally, tracedTransport } from './helpers/load.js';
-import { type NetProbe, startNetProbe } from './helpers/net-probe.js';
+import { fixedRate, quantile, tally, tracedTransport } from './helpers/load.js';
 import { CHAOS_SEED, prngFor } from './helpers/prng.js';
+import { perfTimeOf, type ReferenceThread, startReferenceThread } from './helpers/reference-thread.js';
 import {
   attemptsOf,
   pendingAttempts,
@@ -19,11 +19,11 @@ const ATTEMPT_TIMEOUT_MS = 200;
 const CLOSE_WITHIN_MS = 100;
 
 let upstream: UpstreamThread;
-let probe: NetProbe;
+let reference: ReferenceThread;
 
 beforeAll(async () => {
   upstream = await startUpstreamThread({ type: 'fixed', fault: { kind: 'ok' } });
-  probe = await startNetProbe();
+  reference = await startReferenceThread();
   // Warm the path once (first connection, lazy compilation) so the figures describe the steady state.
   const transport = createTransport();
   await createNotionServiceClient({
@@ -34,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await upstream.close();
-  await probe.close();
+  await reference.close();
 });
 expectCleanProcess();
 
@@ -70,21 +70,27 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
         onEvent: (e) => events.push(e),
       },
     });
-    const deadlines = new Map<number, { deadline: number; budget: number; ref: { firedAt?: number } }>();
+    const deadlines = new Map<number, { deadline: number; budget: number }>();
     const run = await fixedRate({ count: 200, intervalMs: 15, maxMs: 4000, settleMs: 3000 }, (i) => {
       const budget = prngFor(CHAOS_SEED, 'deadline', i).int(250, 1200);
       const deadline = Date.now() + budget;
-      deadlines.set(i, { deadline, budget, ref: referenceTimer(deadline) });
+      deadlines.set(i, { deadline, budget });
       return client.getNotionContext(
         { path: { userId: `usr_${i}` } },
         { deadline, headers: { 'x-chaos-request': `L${i}` } },
       );
     });
 
-    // Every call settles, none later than max(50 ms, 5 %) past its deadline — counted from when a plain
-    // timer armed for the same deadline really fired, since on a busy machine no code here can beat that.
+    // Every call settles, none later than max(50 ms, 5 %) past its deadline — beyond how late a timer due at
+    // the deadline fired on the reference thread, which the client cannot delay (a busy machine delays both;
+    // a client that blocks its own event loop delays only itself, and is not forgiven).
     expect(run.unsettled, 'calls still pending').toBe(0);
     expect(run.rejected, 'calls that rejected').toBe(0);
+    await eventually(
+      async () => attemptsOf('L', pendingAttempts(await upstream.snapshot())).length === 0,
+      1000,
+    );
+    const machine = await reference.sample();
     const late: { i: number; by: number; timerLag: number; allowed: number }[] = [];
     const lateness: number[] = [];
     const timerLags: number[] = [];
@@ -92,7 +98,7 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
       const d = deadlines.get(r.index);
       if (d === undefined || r.settledAt === undefined) continue;
       const by = r.settledAt - d.deadline;
-      const timerLag = Math.max(0, (d.ref.firedAt ?? d.deadline) - d.deadline);
+      const timerLag = machine.timerLagAt(perfTimeOf(d.deadline));
       lateness.push(by);
       if (by > 0) timerLags.push(timerLag);
       const allowed = Math.max(50, 0.05 * d.budget);
@@ -101,11 +107,8 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
 
     // Every attempt the client abandoned: undici destroyed its socket by the next loop turn, and the upstream
     // saw the connection close within 100 ms — beyond what delivering a packet on this machine took at that
-    // moment (a loopback probe sent right after the abort; on an idle machine it arrives in well under 1 ms).
-    await eventually(
-      async () => attemptsOf('L', pendingAttempts(await upstream.snapshot())).length === 0,
-      1000,
-    );
+    // moment (a loopback probe the reference thread sent right after the abort; on an idle machine it arrives
+    // in well under 1 ms).
     const seen = await upstream.snapshot();
     const attempts = attemptsOf('L', seen.attempts);
     const stillOpen = attemptsOf('L', pendingAttempts(seen)).map((a) => `${a.attemptId} (${a.fault})`);
@@ -124,7 +127,7 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
       const closedAt = a.closedAt ?? Number.POSITIVE_INFINITY;
       // Measured from the later of the abort and the request's arrival: a request the kernel delivered
       // after the client gave up cannot be seen closed before it is seen at all.
-      const from = Math.max(t.abortedAt, a.arrivedAt, probe.arrivalAfter(t.abortedAt) ?? t.abortedAt);
+      const from = Math.max(t.abortedAt, a.arrivedAt, machine.arrivalAfter(t.abortedAt) ?? t.abortedAt);
       closeLag.push(closedAt - t.abortedAt);
       closeExcess.push(closedAt - from);
       if (closedAt - from > CLOSE_WITHIN_MS)
@@ -163,10 +166,10 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
         `[chaos load] seed=${CHAOS_SEED}: ${run.records.length} calls, one every 15 ms (${run.elapsedMs.toFixed(0)} ms in all), attempt timeout ${ATTEMPT_TIMEOUT_MS} ms, deadlines 250–1200 ms`,
         `  results: ${JSON.stringify(codes)}`,
         `  upstream attempts: ${attempts.length} (${(attempts.length / run.records.length).toFixed(2)}/call, max ${maxAttempts}/call), faults ${JSON.stringify(tally(attempts.map((a) => a.fault)))}`,
-        `  settled after the deadline (ms): p50 ${quantile(lateness, 0.5)} p99 ${quantile(lateness, 0.99)} max ${Math.max(...lateness)}; a plain timer's own lag then: max ${Math.max(0, ...timerLags)} (allowed beyond it: max(50 ms, 5 %)); late calls: ${late.length}`,
+        `  settled after the deadline (ms): p50 ${quantile(lateness, 0.5)} p99 ${quantile(lateness, 0.99)} max ${Math.max(...lateness)}; the reference thread's timer lag then: max ${Math.max(0, ...timerLags).toFixed(1)} (allowed beyond it: max(50 ms, 5 %)); late calls: ${late.length}`,
         `  aborted attempts: ${JSON.stringify(tally(abortCodes))}; socket not destroyed by the next turn: ${notDestroyed.length}; request reached the upstream only after the abort: ${arrivedAfterAbort}`,
         `  upstream saw the close (ms after the abort): n=${closeLag.length} p50 ${quantile(closeLag, 0.5).toFixed(1)} p99 ${quantile(closeLag, 0.99).toFixed(1)} max ${Math.max(...closeLag).toFixed(1)}; beyond arrival/loopback delivery: max ${Math.max(...closeExcess).toFixed(1)} (allowed ${CLOSE_WITHIN_MS})`,
-        `  ${probe.summary()}`,
+        `  ${machine.summary()}`,
         `  retries ${events.filter((e) => e.type === 'retry').length}, rejections ${JSON.stringify(tally(events.flatMap((e) => (e.type === 'rejected' ? [e.code] : []))))}, breaker transitions ${events.filter((e) => e.type === 'breaker').length}`,
         `  pool once settled ${JSON.stringify(idle)}, once idle ${JSON.stringify(drained)}`,
       ].join('\n'),
@@ -214,27 +217,27 @@ describe('chaos: idempotent GET under mixed faults at a fixed rate', () => {
     );
     const abortedAt = performance.now();
     batch.abort();
-    const ref = referenceTimer(Date.now());
     const results = await Promise.all(calls);
-    const settledAt = Date.now();
     const settleMs = performance.now() - abortedAt;
     await eventually(
       async () => attemptsOf('B', pendingAttempts(await upstream.snapshot())).length === 0,
       1000,
     );
     const seen = await upstream.snapshot();
+    const machine = await reference.sample();
     const attempts = attemptsOf('B', seen.attempts);
-    const from = Math.max(abortedAt, probe.arrivalAfter(abortedAt) ?? abortedAt);
+    const timerLag = machine.timerLagAt(abortedAt);
+    const from = Math.max(abortedAt, machine.arrivalAfter(abortedAt) ?? abortedAt);
     const closeExcess = attempts.map((a) => (a.closedAt ?? Number.POSITIVE_INFINITY) - from);
     const closeLag = attempts.map((a) => (a.closedAt ?? Number.POSITIVE_INFINITY) - abortedAt);
     const drained = await poolDrained(transport);
     await transport.close();
     console.log(
-      `[chaos batch] ${calls.length} hanging calls on one caller signal: all settled ${settleMs.toFixed(1)} ms after abort(), ${JSON.stringify(tally(results.map((r) => (r.ok ? 'ok' : r.error.code))))}; upstream saw every connection closed within ${Math.max(...closeLag).toFixed(1)} ms (${Math.max(...closeExcess).toFixed(1)} beyond loopback delivery); pool once idle ${JSON.stringify(drained)}`,
+      `[chaos batch] ${calls.length} hanging calls on one caller signal: all settled ${settleMs.toFixed(1)} ms after abort() (reference thread's timer lag then ${timerLag.toFixed(1)}), ${JSON.stringify(tally(results.map((r) => (r.ok ? 'ok' : r.error.code))))}; upstream saw every connection closed within ${Math.max(...closeLag).toFixed(1)} ms (${Math.max(...closeExcess).toFixed(1)} beyond loopback delivery); pool once idle ${JSON.stringify(drained)}`,
     );
     expect(results.every((r) => !r.ok && r.error.code === 'ABORTED')).toBe(true);
-    // Settled without waiting on the network: no later than a timer armed right after abort() (+ 50 ms).
-    expect(settledAt).toBeLessThanOrEqual((ref.firedAt ?? Date.now()) + 50);
+    // Settled without waiting on the network: within 50 ms of abort(), beyond the reference thread's timer lag.
+    expect(settleMs).toBeLessThanOrEqual(50 + timerLag);
     expect(attemptsOf('B', pendingAttempts(seen))).toEqual([]);
     expect(quantile(closeExcess, 0.95)).toBeLessThanOrEqual(CLOSE_WITHIN_MS);
     expect(Math.max(...closeExcess)).toBeLessThanOrEqual(5 * CLOSE_WITHIN_MS); // upstream thread lag on a loaded machine

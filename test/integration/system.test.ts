@@ -1,123 +1,57 @@
-import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createAuthServiceClient,
   createLlmOrchestratorClient,
-  createLlmProviderClient,
   createNotionServiceClient,
   createUserServiceClient,
   createWhatsappServiceClient,
 } from '../../generated/index.js';
 import { EventStreamError } from '../../lib/client/index.js';
-import { buildAuthApp } from '../../services/auth-service/app.js';
-import { tokenSettings } from '../../services/auth-service/domain/tokens.js';
-import { memoryRevocationStore } from '../../services/auth-service/store/memory-revocation-store.js';
-import { buildOrchestratorApp } from '../../services/llm-orchestrator/app.js';
-import { buildProviderApp } from '../../services/llm-provider/app.js';
 import { answerTokens } from '../../services/llm-provider/domain/completion.js';
-import { buildNotionApp } from '../../services/notion-service/app.js';
-import { memoryConnectionStore } from '../../services/notion-service/store/memory-connection-store.js';
-import { buildUserApp } from '../../services/user-service/app.js';
-import { memoryUserStore } from '../../services/user-service/store/memory-user-store.js';
-import { buildWhatsappApp } from '../../services/whatsapp-service/app.js';
-import { memoryMessageStore } from '../../services/whatsapp-service/store/memory-message-store.js';
+import { createRedis } from '../../services/shared/redis-client.js';
+import { type RedisServer, startRedis } from '../helpers/redis-server.js';
+import { type SystemFleet, startSystem } from './system-fleet.js';
 
-// All six services as real Fastify apps on 127.0.0.1:0, talking to each other only through generated clients.
-const INTERNAL = randomBytes(32).toString('hex');
-const credentials = { InternalAuth: INTERNAL };
-const seen: { service: string; url: string; correlationId: string | undefined }[] = [];
-const apps: FastifyInstance[] = [];
-const urls: Record<string, string> = {};
+// All six services as real Fastify apps on 127.0.0.1:0, talking to each other only through generated clients;
+// the same flows with every store in memory, then with every store in one real redis-server.
+describe.each(['memory', 'redis'] as const)('the six services over real HTTP, stores in %s', (stores) => {
+  let sys: SystemFleet;
+  let redisServer: RedisServer | undefined;
+  /** A client of our own on the stores' Redis, to look at what the services wrote. */
+  let redis: Redis | undefined;
+  let bearer: string;
+  let credentials: { InternalAuth: string };
 
-async function start(name: string, app: FastifyInstance): Promise<string> {
-  app.addHook('onRequest', async (request) => {
-    const id = request.headers['x-correlation-id'];
-    seen.push({ service: name, url: request.url, correlationId: typeof id === 'string' ? id : undefined });
+  beforeAll(async () => {
+    if (stores === 'redis') {
+      redisServer = await startRedis();
+      redis = createRedis(redisServer.url, { commandTimeoutMs: 2000 });
+    }
+    sys = await startSystem(redisServer?.url);
+    credentials = { InternalAuth: sys.internalToken };
+    const auth = createAuthServiceClient({ baseUrl: sys.urls['auth-service'] ?? '', credentials });
+    const issued = await auth.issueToken({
+      body: { userId: 'usr_e2e', email: 'e2e@example.com', tenantId: 'tnt_e2e' },
+    });
+    if (!issued.ok) throw new Error(`cannot issue a token: ${issued.error.message}`);
+    bearer = issued.value.token;
   });
-  apps.push(app);
-  urls[name] = await app.listen({ host: '127.0.0.1', port: 0 });
-  return urls[name];
-}
 
-let authUrl: string;
-let bearer: string;
-const completions = { completed: 0, cancelled: 0 };
-
-beforeAll(async () => {
-  const logger = false as const;
-  const internalTokens = [INTERNAL];
-  authUrl = await start(
-    'auth-service',
-    await buildAuthApp({
-      tokens: tokenSettings({ secret: randomBytes(32).toString('hex') }),
-      store: memoryRevocationStore(),
-      internalTokens,
-      logger,
-    }),
-  );
-  const auth = createAuthServiceClient({ baseUrl: authUrl, credentials });
-  const userUrl = await start(
-    'user-service',
-    await buildUserApp({
-      store: memoryUserStore(),
-      internalTokens,
-      encryptionKey: randomBytes(32),
-      authClient: auth,
-      logger,
-    }),
-  );
-  const notionUrl = await start(
-    'notion-service',
-    await buildNotionApp({ store: memoryConnectionStore(), internalTokens, logger }),
-  );
-  await start(
-    'whatsapp-service',
-    await buildWhatsappApp({ store: memoryMessageStore(), internalTokens, logger }),
-  );
-  const providerUrl = await start(
-    'llm-provider',
-    await buildProviderApp({ tokenDelayMs: 10, stats: completions, logger }),
-  );
-  await start(
-    'llm-orchestrator',
-    await buildOrchestratorApp({
-      auth,
-      users: createUserServiceClient({ baseUrl: userUrl, credentials }),
-      notion: createNotionServiceClient({ baseUrl: notionUrl, credentials }),
-      llm: createLlmProviderClient({ baseUrl: providerUrl }),
-      internalTokens,
-      logger,
-    }),
-  );
-  const issued = await auth.issueToken({
-    body: { userId: 'usr_e2e', email: 'e2e@example.com', tenantId: 'tnt_e2e' },
+  afterAll(async () => {
+    await sys?.close();
+    redis?.disconnect();
+    await redisServer?.stop();
   });
-  if (!issued.ok) throw new Error(`cannot issue a token: ${issued.error.message}`);
-  bearer = issued.value.token;
-});
 
-afterAll(async () => {
-  // Every test is done: connections the clients' pools keep open (undici adds a spare one after a stream
-  // is cut short) are closed rather than waited for.
-  await Promise.all(
-    apps.map((app) => {
-      const closing = app.close();
-      app.server.closeAllConnections();
-      return closing;
-    }),
-  );
-});
-
-describe('the six services over real HTTP', () => {
   it('user-service verifies a public Bearer token through auth-service, carrying the correlation ID', async () => {
-    const users = createUserServiceClient({ baseUrl: urls['user-service'] ?? '' });
+    const users = createUserServiceClient({ baseUrl: sys.urls['user-service'] ?? '' });
     const r = await users.createUser(
       { body: { email: 'e2e@example.com', displayName: 'E2E' } },
       { credentials: { BearerAuth: bearer }, correlationId: 'corr-user-1' },
     );
     expect(r.ok && r.status === 201 && r.value.id).toBe('usr_e2e');
-    expect(seen.filter((s) => s.correlationId === 'corr-user-1').map((s) => s.service)).toEqual([
+    expect(sys.seen.filter((s) => s.correlationId === 'corr-user-1').map((s) => s.service)).toEqual([
       'user-service',
       'auth-service',
     ]);
@@ -129,11 +63,11 @@ describe('the six services over real HTTP', () => {
   });
 
   it('llm-orchestrator fans out to user- and notion-service for readiness', async () => {
-    const notion = createNotionServiceClient({ baseUrl: urls['notion-service'] ?? '', credentials });
+    const notion = createNotionServiceClient({ baseUrl: sys.urls['notion-service'] ?? '', credentials });
     expect(
       (await notion.connectNotion({ path: { userId: 'usr_e2e' }, body: { token: 'secret_notion_e2e' } })).ok,
     ).toBe(true);
-    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '', credentials });
+    const llm = createLlmOrchestratorClient({ baseUrl: sys.urls['llm-orchestrator'] ?? '', credentials });
     const r = await llm.getReadiness({ path: { uid: 'usr_e2e' } });
     expect(r.ok && r.value).toEqual({
       providers: { google: false, openai: false, anthropic: true },
@@ -143,7 +77,7 @@ describe('the six services over real HTTP', () => {
   });
 
   it('a prompt crosses two hops (orchestrator → auth, user, notion) with one correlation ID and reports usage', async () => {
-    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const llm = createLlmOrchestratorClient({ baseUrl: sys.urls['llm-orchestrator'] ?? '' });
     const r = await llm.createPrompt(
       { body: { prompt: 'Summarise my week' } },
       { credentials: { BearerAuth: bearer }, correlationId: 'corr-e2e-2' },
@@ -154,7 +88,7 @@ describe('the six services over real HTTP', () => {
       usedNotionContext: true,
       degraded: [],
     });
-    const hops = seen.filter((s) => s.correlationId === 'corr-e2e-2').map((s) => `${s.service} ${s.url}`);
+    const hops = sys.seen.filter((s) => s.correlationId === 'corr-e2e-2').map((s) => `${s.service} ${s.url}`);
     expect(hops).toEqual(
       expect.arrayContaining([
         'llm-orchestrator /llm/prompts',
@@ -168,7 +102,7 @@ describe('the six services over real HTTP', () => {
   });
 
   it('a streamed answer flows provider → orchestrator → caller token by token, then usage is reported', async () => {
-    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const llm = createLlmOrchestratorClient({ baseUrl: sys.urls['llm-orchestrator'] ?? '' });
     const r = await llm.createPromptStream(
       { body: { prompt: 'Summarise my week' } },
       { credentials: { BearerAuth: bearer }, correlationId: 'corr-e2e-stream' },
@@ -191,7 +125,7 @@ describe('the six services over real HTTP', () => {
         degraded: [],
       },
     ]);
-    const hops = seen
+    const hops = sys.seen
       .filter((s) => s.correlationId === 'corr-e2e-stream')
       .map((s) => `${s.service} ${s.url}`);
     expect(hops).toEqual(
@@ -203,8 +137,8 @@ describe('the six services over real HTTP', () => {
   });
 
   it('a caller that goes away mid-answer cancels the provider stream and reports no usage', async () => {
-    const before = { ...completions };
-    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const before = { ...sys.completions };
+    const llm = createLlmOrchestratorClient({ baseUrl: sys.urls['llm-orchestrator'] ?? '' });
     const controller = new AbortController();
     const prompt = Array.from({ length: 200 }, (_, i) => `word${i}`).join(' ');
     const r = await llm.createPromptStream(
@@ -224,15 +158,15 @@ describe('the six services over real HTTP', () => {
     expect(error).toBeInstanceOf(EventStreamError);
     expect((error as EventStreamError).code).toBe('ABORTED');
     // 200 tokens 10 ms apart would take 2 s: the provider stops within a few tokens of the caller leaving.
-    await expect.poll(() => completions.cancelled, { timeout: 1500 }).toBe(before.cancelled + 1);
-    expect(completions.completed).toBe(before.completed);
-    const hops = seen.filter((s) => s.correlationId === 'corr-e2e-gone').map((s) => s.service);
+    await expect.poll(() => sys.completions.cancelled, { timeout: 1500 }).toBe(before.cancelled + 1);
+    expect(sys.completions.completed).toBe(before.completed);
+    const hops = sys.seen.filter((s) => s.correlationId === 'corr-e2e-gone').map((s) => s.service);
     expect(hops).toContain('llm-provider');
     expect(hops.filter((s) => s === 'user-service')).toEqual(['user-service']); // the keys, no usage report
   });
 
   it('whatsapp-service sends once per Idempotency-Key', async () => {
-    const wa = createWhatsappServiceClient({ baseUrl: urls['whatsapp-service'] ?? '', credentials });
+    const wa = createWhatsappServiceClient({ baseUrl: sys.urls['whatsapp-service'] ?? '', credentials });
     const input = {
       headers: { 'Idempotency-Key': 'e2e-key-0001' },
       body: { userId: 'usr_e2e', to: '+4712345678', text: 'hello' },
@@ -247,22 +181,41 @@ describe('the six services over real HTTP', () => {
   });
 
   it('a revoked token is refused by user-service and llm-orchestrator', async () => {
-    const auth = createAuthServiceClient({ baseUrl: authUrl, credentials });
+    const auth = createAuthServiceClient({ baseUrl: sys.urls['auth-service'] ?? '', credentials });
     expect((await auth.revokeToken({ body: { token: bearer } })).ok).toBe(true);
-    const users = createUserServiceClient({ baseUrl: urls['user-service'] ?? '' });
+    const users = createUserServiceClient({ baseUrl: sys.urls['user-service'] ?? '' });
     const r = await users.createUser(
       { body: { email: 'x@example.com', displayName: 'X' } },
       { credentials: { BearerAuth: bearer } },
     );
     expect(!r.ok && r.error.status).toBe(401);
-    const llm = createLlmOrchestratorClient({ baseUrl: urls['llm-orchestrator'] ?? '' });
+    const llm = createLlmOrchestratorClient({ baseUrl: sys.urls['llm-orchestrator'] ?? '' });
     const p = await llm.createPrompt({ body: { prompt: 'hi' } }, { credentials: { BearerAuth: bearer } });
     expect(!p.ok && p.error.status).toBe(401);
   });
 
+  if (stores === 'redis')
+    it("kept every service's state in Redis, not in the process", async () => {
+      if (redis === undefined) throw new Error('no Redis client');
+      const user = await redis.hgetall('user:usr_e2e');
+      expect(user).toHaveProperty('llm-used:anthropic'); // the prompt's usage report
+      expect(user['llm:anthropic']).toEqual(expect.any(String));
+      expect(user['llm:anthropic']).not.toContain('sk-ant-e2e'); // sealed at rest
+      expect(await redis.exists('user-email:e2e@example.com')).toBe(1);
+      expect(await redis.get('notion:connection:usr_e2e')).toBe('secret_notion_e2e');
+      expect(await redis.exists('whatsapp:idempotency:e2e-key-0001')).toBe(1);
+      expect(await redis.keys('whatsapp:message:*')).toHaveLength(1);
+      const payload = bearer.split('.')[1] ?? '';
+      const { jti } = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { jti: string };
+      expect(await redis.ttl(`auth:revoked:${jti}`)).toBeGreaterThan(0);
+      const clients = String(await redis.call('CLIENT', 'LIST'));
+      for (const name of ['auth-service', 'user-service', 'notion-service', 'whatsapp-service'])
+        expect(clients).toContain(`name=${name} `);
+    });
+
   it('answers 503 on public routes once auth-service is gone', async () => {
-    await apps[0]?.close();
-    const users = createUserServiceClient({ baseUrl: urls['user-service'] ?? '' });
+    await sys.apps[0]?.close();
+    const users = createUserServiceClient({ baseUrl: sys.urls['user-service'] ?? '' });
     const r = await users.createUser(
       { body: { email: 'y@example.com', displayName: 'Y' } },
       { credentials: { BearerAuth: 'any.jwt.token' } },

@@ -110,6 +110,13 @@ process.stdout.write(JSON.stringify(r.ok ? r.value : r.error.code));`;
 
     const verified = switchboard('verify', 'billing-service', '--url', url, '--token', token);
     expect(verified).toMatch(/: 0 violation\(s\)/);
+
+    // The scaffolded main.ts starts the OpenTelemetry SDK: the call above is in its Prometheus metrics.
+    const metrics = await fetch(`${url}/metrics`, { headers: { 'x-internal-auth': token } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(
+      /^http_server_request_duration_seconds_count\{[^}]*http_route="\/internal\/billing\/greetings\/\{name\}"[^}]*\} [1-9]/m,
+    );
   }, 180_000);
 });
 

@@ -1,5 +1,7 @@
 // Type-level cases for the generated clients, checked by `tsc --noEmit -p .` (never run): each
-// `@ts-expect-error` proves the compiler rejects that misuse; the other lines must compile.
+// `@ts-expect-error` proves the compiler rejects that misuse; the other lines must compile. Each directive
+// pins its error as TS<code> `<part of the message>`, which test/unit/codegen/type-expectations.test.ts
+// holds it to, so an unrelated error on that line cannot satisfy it.
 import { expectTypeOf } from 'vitest';
 import type { NotionServiceClient } from '../../generated/notion-service/client.js';
 import type { UserServiceClient } from '../../generated/user-service/client.js';
@@ -15,36 +17,36 @@ export async function callInputs(users: UserServiceClient): Promise<void> {
     { credentials: { BearerAuth: 'jwt' } },
   );
 
-  // @ts-expect-error a path parameter of the wrong type
+  // @ts-expect-error TS2322 `Type 'number' is not assignable to type 'string'` a path parameter of the wrong type
   await users.getLlmKeys({ path: { uid: 42 } });
-  // @ts-expect-error a missing path parameter
+  // @ts-expect-error TS2741 `Property 'uid' is missing` a missing path parameter
   await users.getLlmKeys({ path: {} });
-  // @ts-expect-error no input at all for an operation with a path parameter
+  // @ts-expect-error TS2554 `Expected 1-2 arguments, but got 0` no input for an operation with a path parameter
   await users.getLlmKeys();
-  // @ts-expect-error a path enum value the spec does not list
+  // @ts-expect-error TS2322 `Type '"mistral"' is not assignable` a path enum value the spec does not list
   await users.reportLlmKeyUsage({ path: { uid: 'u1', provider: 'mistral' } });
-  // @ts-expect-error a missing required body field (displayName)
+  // @ts-expect-error TS2741 `Property 'displayName' is missing` a missing required body field
   await users.createUser({ body: { email: 'a@example.com' } });
-  // @ts-expect-error a body field the spec does not declare
+  // @ts-expect-error TS2353 `'admin' does not exist in type` a body field the spec does not declare
   await users.createUser({ body: { email: 'a@example.com', displayName: 'Ada', admin: true } });
-  // @ts-expect-error a credential for a security scheme the spec does not have
+  // @ts-expect-error TS2353 `'ApiKey' does not exist in type` a credential for a scheme the spec lacks
   await users.getLlmKeys({ path: { uid: 'u1' } }, { credentials: { ApiKey: 'secret' } });
 }
 
 export async function resultNarrowing(users: UserServiceClient, notion: NotionServiceClient): Promise<void> {
   const r = await users.getLlmKeys({ path: { uid: 'u1' } });
-  // @ts-expect-error `value` exists only once `r.ok` is checked
+  // @ts-expect-error TS2339 `Property 'value' does not exist on type 'GetLlmKeysResult'` only once r.ok is checked
   void r.value;
   if (r.ok) {
     expectTypeOf(r.status).toEqualTypeOf<200>();
     expectTypeOf(r.value.google).toEqualTypeOf<string | null>();
   } else {
     expectTypeOf(r.error.code).toEqualTypeOf<ErrorCode>();
-    // @ts-expect-error before narrowing on status the body may be a CallFailure's `unknown`
+    // @ts-expect-error TS18046 `'r.error.body' is of type 'unknown'` until the status is narrowed
     void r.error.body.error;
     if (r.error.status === 404) {
       expectTypeOf(r.error.body).toEqualTypeOf<ErrorBody>();
-      // @ts-expect-error the 404 body is the Error shape, not the success shape
+      // @ts-expect-error TS2339 `Property 'google' does not exist on type '{ error: string; code?: string; }'` 404 is an Error
       void r.error.body.google;
     }
     if (r.error.status === undefined) expectTypeOf(r.error).toEqualTypeOf<CallFailure>();

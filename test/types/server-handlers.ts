@@ -1,5 +1,7 @@
 // Type-level cases for the generated `Handlers` interfaces and fakes, checked by `tsc --noEmit -p .`:
-// handlers answer with `respond()`, only with documented statuses, each with its own body.
+// handlers answer with `respond()`, only with documented statuses, each with its own body. Each
+// `@ts-expect-error` pins its error as TS<code> `<part of the message>`, which
+// test/unit/codegen/type-expectations.test.ts holds it to.
 import { expectTypeOf } from 'vitest';
 import { createFakeUserServiceClient } from '../../generated/user-service/fake.js';
 import type { UserServiceHandlers } from '../../generated/user-service/server.js';
@@ -33,26 +35,39 @@ export const handlers: UserServiceHandlers = {
 };
 
 export const undeclaredStatus: H['getLlmKeys'] = () =>
-  // @ts-expect-error 418 is not a status getLlmKeys documents
+  // @ts-expect-error TS2345 `Argument of type '418' is not assignable to parameter of type '200 | 400 | 401 | 404 | 503'` undocumented
   respond(418, error);
+export const undeclaredStatusAmongReturns: H['getLlmKeys'] = async ({ params }) => {
+  if (params.uid === 'gone') return respond(404, error);
+  if (params.uid === 'busy') return respond(503, error);
+  // @ts-expect-error TS2345 `Argument of type '418' is not assignable to parameter of type '200 | 400 | 401 | 404 | 503'` in any return
+  return respond(418, error);
+};
 export const wrongBody: H['getLlmKeys'] = async () => {
-  // @ts-expect-error the 200 body must be the keys, not an Error
+  // @ts-expect-error TS2345 `Argument of type '{ error: string; }' is not assignable to parameter of type '{ google: string | null;` not an Error
   return respond(200, error);
 };
 export const excessProperty: H['getLlmKeys'] = async () => {
-  // @ts-expect-error the 200 body has no `extra`: it would be dropped on the wire
+  // @ts-expect-error TS2353 `'extra' does not exist in type '{ google: string | null;` dropped on the wire
   return respond(200, { ...keys, extra: 1 });
 };
-// @ts-expect-error a 200 needs its body
+export const excessPropertyInLiteral: H['getLlmKeys'] = async ({ params }) => {
+  if (params.uid === 'gone') return respond(404, error);
+  // @ts-expect-error TS2353 `'lastUsedAt' does not exist in type '{ google: string | null;` not in the spec
+  return respond(200, { google: null, openai: 'sk-1', anthropic: null, lastUsedAt: '2026-01-01' });
+};
+// @ts-expect-error TS2345 `Argument of type '200' is not assignable to parameter of type '"200 needs a body"'`
 export const missingBody: H['getLlmKeys'] = () => respond(200);
-// @ts-expect-error a 204 has no body
+// @ts-expect-error TS2345 `Argument of type '{ error: string; }' is not assignable to parameter of type 'undefined'`
 export const bodyOn204: H['reportLlmKeyUsage'] = () => respond(204, error);
-// @ts-expect-error a plain object literal is not checked for excess properties, so it is refused
+// @ts-expect-error TS2322 `Property '[builtByRespond]' is missing` a plain literal escapes the excess-property check
 export const plainLiteral: H['getLlmKeys'] = () => ({ status: 200, body: keys });
-// @ts-expect-error the path has `uid`, not `userId`
+// @ts-expect-error TS2339 `Property 'userId' does not exist on type '{ uid: string; }'`
 export const unknownParam: H['getLlmKeys'] = (r) => respond(404, { error: r.params.userId });
 
 /** Fake overrides are checked against the real client interface. */
 export const fake = createFakeUserServiceClient({ getLlmKeys: async () => ok(keys) });
-// @ts-expect-error an override answering a body of the wrong shape
-export const badFake = createFakeUserServiceClient({ getLlmKeys: async () => ok({ google: 1 }) });
+export const badFake = createFakeUserServiceClient({
+  // @ts-expect-error TS2322 `Type 'number' is not assignable to type 'string'` an override answering the wrong body
+  getLlmKeys: async () => ok({ google: 1, openai: null, anthropic: null }),
+});

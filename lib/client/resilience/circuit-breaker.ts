@@ -8,12 +8,16 @@ import {
   type IBreaker,
   SamplingBreaker,
 } from 'cockatiel';
+import { HalfOpenBackoff, InconclusiveProbe } from './half-open-backoff.js';
 
 /** Consecutive-failure mode: `failureThreshold` failures in a row open the circuit. */
 export interface ConsecutiveBreakerOptions {
   mode: 'consecutive';
   failureThreshold: number;
+  /** Longest the circuit stays open before a probe, in ms (the cap of the doubling interval). */
   halfOpenAfterMs: number;
+  /** How long it stays open before the first probe, in ms; doubled after each failed probe. */
+  firstHalfOpenAfterMs: number;
   /** Successes needed after a probe before failures count normally again; one failure meanwhile reopens. */
   successThreshold: number;
 }
@@ -27,6 +31,7 @@ export interface RatioBreakerOptions {
   /** Calls per second below which the ratio is not trusted and the circuit stays closed. */
   minimumRps: number;
   halfOpenAfterMs: number;
+  firstHalfOpenAfterMs: number;
   successThreshold: number;
 }
 
@@ -75,6 +80,8 @@ export class DownstreamBreaker {
   readonly #policy: CircuitBreakerPolicy;
   readonly #breaker: ProbationBreaker;
   readonly #onState: (state: BreakerState) => void;
+  readonly #isFailure: (error: unknown) => boolean;
+  readonly #halfOpenAfter: HalfOpenBackoff;
   #reported: BreakerState = 'closed';
 
   constructor(
@@ -83,6 +90,8 @@ export class DownstreamBreaker {
     isFailure: (error: unknown) => boolean,
   ) {
     this.#onState = onState;
+    this.#isFailure = isFailure;
+    this.#halfOpenAfter = new HalfOpenBackoff(options.firstHalfOpenAfterMs, options.halfOpenAfterMs);
     const inner =
       options.mode === 'consecutive'
         ? new ConsecutiveBreaker(options.failureThreshold)
@@ -93,11 +102,8 @@ export class DownstreamBreaker {
           });
     this.#breaker = new ProbationBreaker(inner, options.successThreshold);
     this.#policy = circuitBreaker(
-      handleWhen((e) => e instanceof CountedFailure || isFailure(e)),
-      {
-        breaker: this.#breaker,
-        halfOpenAfter: options.halfOpenAfterMs,
-      },
+      handleWhen((e) => e instanceof CountedFailure || e instanceof InconclusiveProbe || isFailure(e)),
+      { breaker: this.#breaker, halfOpenAfter: this.#halfOpenAfter },
     );
     this.#policy.onStateChange(() => this.#report());
   }
@@ -111,6 +117,7 @@ export class DownstreamBreaker {
     const state = this.state;
     if (state === this.#reported) return;
     this.#reported = state;
+    if (state === 'closed') this.#halfOpenAfter.reset();
     this.#onState(state);
   }
 
@@ -124,17 +131,26 @@ export class DownstreamBreaker {
 
   /**
    * Runs `fn` through the breaker; an outcome for which `countsAsFailure` is true is counted as a failure but
-   * still returned. Throws BrokenCircuitError while open.
+   * still returned. Throws BrokenCircuitError while open. A probe that throws what is no failure (its caller
+   * aborted it) reopens the circuit for the next call to probe: cockatiel would close it without a success.
    */
   async execute<T>(fn: () => Promise<T>, countsAsFailure: (outcome: T) => boolean): Promise<T> {
     try {
       return await this.#policy.execute(async () => {
-        const outcome = await fn();
+        // cockatiel runs a call while still open only as its half-open probe.
+        const probing = this.#policy.state === CircuitState.Open;
+        let outcome: T;
+        try {
+          outcome = await fn();
+        } catch (error) {
+          throw probing && !this.#isFailure(error) ? new InconclusiveProbe(error) : error;
+        }
         if (countsAsFailure(outcome)) throw new CountedFailure(outcome);
         return outcome;
       });
     } catch (error) {
       if (error instanceof CountedFailure) return error.outcome as T;
+      if (error instanceof InconclusiveProbe) throw error.reason;
       throw error;
     } finally {
       this.#report();

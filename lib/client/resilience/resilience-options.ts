@@ -1,3 +1,4 @@
+import { countedEvents } from '../../telemetry/counted-events.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import type { RetryBudgetOptions } from './retry-budget.js';
 
@@ -13,7 +14,11 @@ export interface ResilienceOptions {
     /** Retry budget per downstream origin. Default 10 % of requests plus 5 retries/s over 10 s. */
     budget?: RetryBudgetOptions;
   };
-  /** Circuit breaker per downstream origin, or false for none. Default consecutive, 5 failures, 1 success, 10 s. */
+  /**
+   * Circuit breaker per downstream origin, or false for none. Default consecutive, 5 failures, 1 success;
+   * open 1 s (`firstHalfOpenAfterMs`, at most `halfOpenAfterMs`) before the first probe, doubled after each
+   * failed probe up to `halfOpenAfterMs` (10 s), back to the first interval once closed.
+   */
   breaker?: Partial<BreakerOptions> | false;
   /** Concurrent calls per downstream origin and how many may wait. Default 128 and 256. */
   bulkhead?: { maxConcurrent?: number; maxQueue?: number };
@@ -66,12 +71,18 @@ export function resolveResilience(options: ResilienceOptions = {}): ResolvedResi
     breaker,
     maxConcurrent: bounded('bulkhead.maxConcurrent', options.bulkhead?.maxConcurrent ?? 128, 1, 100_000),
     maxQueue: bounded('bulkhead.maxQueue', options.bulkhead?.maxQueue ?? 256, 0, 1_000_000),
-    onEvent: options.onEvent ?? (() => {}),
+    onEvent: countedEvents(options.onEvent),
   };
 }
 
 function resolveBreaker(options: Partial<BreakerOptions>): BreakerOptions {
   const halfOpenAfterMs = bounded('breaker.halfOpenAfterMs', options.halfOpenAfterMs ?? 10_000, 1, 3_600_000);
+  const firstHalfOpenAfterMs = bounded(
+    'breaker.firstHalfOpenAfterMs',
+    options.firstHalfOpenAfterMs ?? Math.min(1000, halfOpenAfterMs),
+    1,
+    halfOpenAfterMs,
+  );
   const successThreshold = bounded('breaker.successThreshold', options.successThreshold ?? 1, 1, 100);
   if (options.mode === 'ratio') {
     const o = options as Partial<Extract<BreakerOptions, { mode: 'ratio' }>>;
@@ -81,6 +92,7 @@ function resolveBreaker(options: Partial<BreakerOptions>): BreakerOptions {
       windowMs: bounded('breaker.windowMs', o.windowMs ?? 10_000, 100, 600_000),
       minimumRps: bounded('breaker.minimumRps', o.minimumRps ?? 5, 0, 100_000),
       halfOpenAfterMs,
+      firstHalfOpenAfterMs,
       successThreshold,
     };
   }
@@ -89,6 +101,7 @@ function resolveBreaker(options: Partial<BreakerOptions>): BreakerOptions {
     mode: 'consecutive',
     failureThreshold: bounded('breaker.failureThreshold', o.failureThreshold ?? 5, 1, 1000),
     halfOpenAfterMs,
+    firstHalfOpenAfterMs,
     successThreshold,
   };
 }

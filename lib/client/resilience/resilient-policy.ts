@@ -1,4 +1,5 @@
 import { BulkheadPolicy, BulkheadRejectedError, ExponentialBackoff, type IBackoff } from 'cockatiel';
+import { watchDownstream } from '../../telemetry/resilience-metrics.js';
 import {
   type AttemptContext,
   type AttemptOutcome,
@@ -63,12 +64,15 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
               (state) => o.onEvent({ type: 'breaker', origin, state }),
               isTransportFailure,
             );
-      d = {
-        budget: new RetryBudget(o.budget),
-        breaker,
-        bulkhead: new BulkheadPolicy(o.maxConcurrent, o.maxQueue),
-      };
+      const bulkhead = new BulkheadPolicy(o.maxConcurrent, o.maxQueue);
+      d = { budget: new RetryBudget(o.budget), breaker, bulkhead };
       downstreams.set(origin, d);
+      watchDownstream({
+        origin,
+        breakerState: () => breaker?.state,
+        queued: () => o.maxQueue - bulkhead.queueSlots,
+        active: () => o.maxConcurrent - bulkhead.executionSlots,
+      });
     }
     return d;
   };

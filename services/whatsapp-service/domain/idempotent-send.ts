@@ -36,7 +36,9 @@ export function idempotentSend(
   const leaseMs = options.leaseMs ?? 60_000;
   const waitMs = options.waitMs ?? 2000;
   const pollMs = options.pollMs ?? 25;
-  const inFlight = new Map<string, { fingerprint: string; outcome: Promise<SendOutcome> }>();
+  // Keyed by key and body: only the store knows which body holds a key, so requests with another body
+  // must ask it rather than be judged against whichever request happened to arrive first.
+  const inFlight = new Map<string, Promise<SendOutcome>>();
 
   async function deliver(key: string, claim: KeyClaim, input: SendMessageInput): Promise<SendOutcome> {
     const createdAt = new Date().toISOString();
@@ -73,14 +75,12 @@ export function idempotentSend(
 
   return (key, input) => {
     const fingerprint = requestFingerprint(input);
-    const running = inFlight.get(key);
-    if (running !== undefined) {
-      if (running.fingerprint !== fingerprint) return Promise.resolve({ kind: 'key-reused' });
-      return running.outcome.then(asDuplicate);
-    }
+    const slot = JSON.stringify([key, fingerprint]);
+    const running = inFlight.get(slot);
+    if (running !== undefined) return running.then(asDuplicate);
     // Registered before the first await, so a concurrent duplicate always finds it.
-    const outcome = settle(key, fingerprint, input).finally(() => inFlight.delete(key));
-    inFlight.set(key, { fingerprint, outcome });
+    const outcome = settle(key, fingerprint, input).finally(() => inFlight.delete(slot));
+    inFlight.set(slot, outcome);
     return outcome;
   };
 }

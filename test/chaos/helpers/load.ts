@@ -137,18 +137,6 @@ export function tracedTransport(inner: Transport): {
   };
 }
 
-/** Arms a plain timer for `deadline` (epoch ms) and records when it really fired: what this event loop allows. */
-export function referenceTimer(deadline: number): { firedAt?: number } {
-  const ref: { firedAt?: number } = {};
-  setTimeout(
-    () => {
-      ref.firedAt = Date.now();
-    },
-    Math.max(0, deadline - Date.now()),
-  );
-  return ref;
-}
-
 /** The q-quantile (0–1) of `values` (nearest rank); NaN when empty. */
 export function quantile(values: readonly number[], q: number): number {
   if (values.length === 0) return Number.NaN;

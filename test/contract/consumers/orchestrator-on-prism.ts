@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { onTestFinished } from 'vitest';
-import { createAuthServiceClient } from '../../../generated/auth-service/client.js';
-import { createFakeLlmProviderClient } from '../../../generated/llm-provider/fake.js';
-import { createNotionServiceClient } from '../../../generated/notion-service/client.js';
-import { createUserServiceClient } from '../../../generated/user-service/client.js';
 import { type PrismScenario, prefer } from '../../../lib/contract/prism/index.js';
 import { buildOrchestratorApp } from '../../../services/llm-orchestrator/app.js';
+import { readOrchestratorConfig } from '../../../services/llm-orchestrator/config.js';
+import { createDownstreamClients } from '../../../services/llm-orchestrator/downstream-clients.js';
 import type { PrismMocks } from '../../helpers/prism.js';
+import { type RelayedRequest, startRelay } from './recording-relay.js';
 
 /** The downstreams of llm-orchestrator, each mocked by Prism. */
 export const ORCHESTRATOR_DOWNSTREAMS = ['user-service', 'notion-service', 'auth-service'] as const;
@@ -29,43 +28,55 @@ export interface OrchestratorScenarios {
   auth?: PrismScenario;
 }
 
+/** A request llm-orchestrator sent to one of its downstreams, as the relay in front of its mock saw it. */
+export interface DownstreamRequest extends RelayedRequest {
+  service: OrchestratorDownstream;
+}
+
+/** Where nothing listens: the LLM provider, which no operation tested against Prism calls. */
+const NO_LLM_PROVIDER = 'http://127.0.0.1:9';
+
 /**
- * Builds llm-orchestrator with real generated clients pointing at the Prism mocks, each sending its
- * scenario's `Prefer` header. `sent` lists every downstream request (`METHOD /path`) in order. The app is
- * closed when the test finishes.
+ * Builds llm-orchestrator with the downstream clients it runs with (`createDownstreamClients` from its config,
+ * as main.ts does: the pooled undici transport, the resilient policies, the internal token as credential),
+ * its downstream URLs pointing at recording relays in front of the Prism mocks. Each relay adds its
+ * scenario's `Prefer` header. `sent` lists every downstream request (`METHOD /path`) in order, `requests`
+ * the same with their headers. The app and the relays are closed when the test finishes.
  */
 export async function orchestratorOnPrism(
   mocks: PrismMocks<OrchestratorDownstream>,
   scenarios: OrchestratorScenarios = {},
-): Promise<{ app: FastifyInstance; sent: string[] }> {
+): Promise<{ app: FastifyInstance; sent: string[]; requests: DownstreamRequest[] }> {
   const sent: string[] = [];
-  const fetch = (request: Request) => {
-    sent.push(`${request.method} ${new URL(request.url).pathname}`);
-    return globalThis.fetch(request);
-  };
-  const app = await buildOrchestratorApp({
-    users: createUserServiceClient({
-      baseUrl: mocks.url('user-service'),
-      credentials,
-      headers: prefer(scenarios.users ?? {}),
-      fetch,
-    }),
-    notion: createNotionServiceClient({
-      baseUrl: mocks.url('notion-service'),
-      credentials,
-      headers: prefer(scenarios.notion ?? {}),
-      fetch,
-    }),
-    auth: createAuthServiceClient({
-      baseUrl: mocks.url('auth-service'),
-      headers: prefer(scenarios.auth ?? {}),
-      fetch,
-    }),
+  const requests: DownstreamRequest[] = [];
+  const relay = (service: OrchestratorDownstream, scenario: PrismScenario | undefined) =>
+    startRelay(mocks.url(service), prefer(scenario ?? {}), (request) => {
+      sent.push(`${request.method} ${new URL(request.path, 'http://relay').pathname}`);
+      requests.push({ service, ...request });
+    });
+  const relays = await Promise.all([
+    relay('user-service', scenarios.users),
+    relay('notion-service', scenarios.notion),
+    relay('auth-service', scenarios.auth),
+  ]);
+  const [users, notion, auth] = relays;
+  let app: FastifyInstance | undefined;
+  onTestFinished(async () => {
+    await app?.close();
+    await Promise.all(relays.map((r) => r.close()));
+  });
+  const config = readOrchestratorConfig({
+    INTEXURAOS_INTERNAL_AUTH_TOKEN: INTERNAL_TOKEN,
+    AUTH_SERVICE_URL: auth.url,
+    INTEXURAOS_USER_SERVICE_URL: users.url,
+    INTEXURAOS_NOTION_SERVICE_URL: notion.url,
     // The streaming operation is tested over real HTTP against the loopback provider (test/integration).
-    llm: createFakeLlmProviderClient(),
-    internalTokens: [INTERNAL_TOKEN],
+    LLM_PROVIDER_URL: NO_LLM_PROVIDER,
+  });
+  app = await buildOrchestratorApp({
+    ...createDownstreamClients(config),
+    internalTokens: config.internalTokens,
     logger: false,
   });
-  onTestFinished(() => app.close());
-  return { app, sent };
+  return { app, sent, requests };
 }

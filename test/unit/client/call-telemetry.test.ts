@@ -1,4 +1,4 @@
-import { context, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
   AggregationTemporality,
@@ -8,7 +8,7 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNotionServiceClient } from '../../../generated/index.js';
+import { createLlmProviderClient, createNotionServiceClient } from '../../../generated/index.js';
 import { fakeUpstream } from './fake-upstream.js';
 
 // A registered SDK is process-wide: this file registers one and takes it down after, so no other test file
@@ -76,5 +76,87 @@ describe('a generated client traced and measured', () => {
     const durations = points('http.client.request.duration');
     expect(durations.map((p) => p.attributes['http.response.status_code']).sort()).toEqual([200, 503]);
     expect(points('switchboard.client.attempts')[0]?.value).toMatchObject({ sum: 2, count: 1 });
+  });
+
+  it('counts retries, breaker transitions, refusals and deadlines, and reports breaker state and bulkhead gauges', async () => {
+    const up = fakeUpstream([503]);
+    const client = createNotionServiceClient({
+      baseUrl: 'http://127.0.0.1:19',
+      fetch: up.fetch,
+      credentials: { InternalAuth: 'token' },
+      resilience: {
+        retry: { baseDelayMs: 1, maxDelayMs: 2 },
+        breaker: { failureThreshold: 2, halfOpenAfterMs: 60_000 },
+      },
+    });
+    const retried = await client.getNotionContext({ path: { userId: 'u1' } }, { maxAttempts: 2 });
+    expect(retried.ok).toBe(false);
+    const refused = await client.getNotionContext({ path: { userId: 'u1' } });
+    expect(refused.ok ? undefined : refused.error.code).toBe('CIRCUIT_OPEN');
+    const hung = createNotionServiceClient({
+      baseUrl: 'http://127.0.0.1:29',
+      fetch: fakeUpstream(['hang']).fetch,
+      credentials: { InternalAuth: 'token' },
+    });
+    const late = await hung.getNotionContext({ path: { userId: 'u1' } }, { deadline: Date.now() + 30 });
+    expect(late.ok ? undefined : late.error.code).toBe('DEADLINE_EXCEEDED');
+
+    const { resourceMetrics } = await reader.collect();
+    const points = (name: string, port: number) =>
+      resourceMetrics.scopeMetrics
+        .flatMap((s) => s.metrics)
+        .filter((m) => m.descriptor.name === name)
+        .flatMap((m) => m.dataPoints as { attributes: Record<string, unknown>; value: unknown }[])
+        .filter((p) => p.attributes['server.port'] === port);
+    const op = {
+      'server.address': '127.0.0.1',
+      'server.port': 19,
+      'switchboard.operation_id': 'getNotionContext',
+    };
+    expect(points('switchboard.client.retries', 19).map((p) => [p.attributes, p.value])).toEqual([[op, 1]]);
+    expect(
+      points('switchboard.client.rejections', 19).map((p) => [p.attributes['error.type'], p.value]),
+    ).toEqual([['CIRCUIT_OPEN', 1]]);
+    expect(
+      points('switchboard.client.breaker.transitions', 19).map((p) => [
+        p.attributes['switchboard.breaker_state'],
+        p.value,
+      ]),
+    ).toEqual([['open', 1]]);
+    const states = points('switchboard.client.breaker.state', 19).map((p) => [
+      p.attributes['switchboard.breaker_state'],
+      p.value,
+    ]);
+    expect(states.sort()).toEqual([
+      ['closed', 0],
+      ['half-open', 0],
+      ['open', 1],
+    ]);
+    expect(points('switchboard.client.bulkhead.queued', 19).map((p) => p.value)).toEqual([0]);
+    expect(points('switchboard.client.bulkhead.active', 29).map((p) => p.value)).toEqual([0]);
+    expect(points('switchboard.client.deadline_exceeded', 29).map((p) => p.value)).toEqual([1]);
+    expect(points('switchboard.client.deadline_exceeded', 19)).toEqual([]);
+  });
+
+  it('keeps an event stream call span open until the stream is read to its end', async () => {
+    const sse = 'data: {"type":"token","text":"a"}\n\ndata: {"type":"done","tokens":1}\n\n';
+    const client = createLlmProviderClient({
+      baseUrl: 'http://127.0.0.1:39',
+      fetch: async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } }),
+      credentials: { ApiKey: 'key' },
+    });
+    const streamed = () => spans.getFinishedSpans().filter((s) => s.name === 'POST /v1/completions');
+    const r = await client.createCompletion({ body: { model: 'm', prompt: 'p' } });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(streamed().filter((s) => s.kind === SpanKind.INTERNAL)).toEqual([]);
+    const events = [];
+    for await (const event of r.value) events.push(event.data);
+    expect(events).toEqual([
+      { type: 'token', text: 'a' },
+      { type: 'done', tokens: 1 },
+    ]);
+    const [call] = streamed().filter((s) => s.kind === SpanKind.INTERNAL);
+    expect(call?.attributes).toMatchObject({ 'switchboard.events': 2, 'switchboard.attempts': 1 });
+    expect(call?.status.code).not.toBe(SpanStatusCode.ERROR);
   });
 });

@@ -15,11 +15,15 @@ const get = (client: ReturnType<typeof notion>['client'], options = {}) =>
 afterEach(() => vi.useRealTimers());
 
 describe('retry', () => {
-  it('retries an idempotent GET on 503 and reports the success with the attempt count', async () => {
+  it('retries an idempotent GET on 503 and 502 until it succeeds, and counts the attempts of a failure', async () => {
     const { up, client } = notion([503, 502, 200]);
     const r = await get(client);
-    expect(r.ok).toBe(true);
+    expect(r.ok && r.status).toBe(200);
     expect(up.requests).toHaveLength(3);
+    const failing = notion([503, 502, 503]);
+    const f = await get(failing.client);
+    expect(!f.ok && [f.error.status, f.error.attempts]).toEqual([503, 3]);
+    expect(failing.up.requests).toHaveLength(3);
   });
 
   it('stops at maxAttempts and returns the last documented error with its attempts', async () => {
@@ -104,7 +108,7 @@ describe('timeouts and deadlines', () => {
     const { up, client } = notion(['hang']);
     const r = await get(client, { timeoutMs: 30, maxAttempts: 2 });
     expect(!r.ok && r.error.code).toBe('TIMEOUT');
-    expect(up.requests.every((q) => q.signal.aborted)).toBe(true);
+    expect(up.requests.map((q) => q.signal.aborted)).toEqual([true, true]);
   });
 
   it('ends the whole call at its deadline, however many attempts remain', async () => {
@@ -147,19 +151,96 @@ describe('circuit breaker per downstream', () => {
     expect(policy.breakerState(origin)).toBe('closed');
   });
 
-  it('reopens on a failure before the success threshold is reached', async () => {
+  it('half-opens for one probe, stays on probation until the success threshold, and reopens on a failure meanwhile', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     const policy = createResilientPolicy({
-      breaker: { mode: 'consecutive', failureThreshold: 1, successThreshold: 2, halfOpenAfterMs: 1000 },
+      breaker: { mode: 'consecutive', failureThreshold: 3, successThreshold: 2, halfOpenAfterMs: 1000 },
       ...fast,
     });
-    const up = fakeUpstream([500, 200, 500, 200]);
+    const up = fakeUpstream([500, 500, 500, 200, 500, 200, 200, 200]);
     const client = createNotionServiceClient({ baseUrl, fetch: up.fetch, policy });
+    const origin = 'http://127.0.0.1:9';
+    const once = async () => {
+      const r = await get(client, { maxAttempts: 1 });
+      return `${r.ok ? 'ok' : r.error.code}/${policy.breakerState(origin)}`;
+    };
+    for (let i = 0; i < 3; i++) await once();
+    expect(policy.breakerState(origin)).toBe('open');
+    vi.setSystemTime(Date.now() + 1000);
+    expect(await once()).toBe('ok/half-open');
+    expect(up.requests).toHaveLength(4);
+    // One failure on probation reopens it, though it is below the failure threshold of 3.
+    expect(await once()).toBe('DOWNSTREAM_ERROR/open');
+    expect(await once()).toBe('CIRCUIT_OPEN/open');
+    expect(up.requests).toHaveLength(5);
+    vi.setSystemTime(Date.now() + 2000);
+    expect([await once(), await once(), await once()]).toEqual(['ok/half-open', 'ok/closed', 'ok/closed']);
+    expect(up.requests).toHaveLength(8);
+  });
+
+  it('waits 1 s before the first probe, doubles the wait after each failed probe up to halfOpenAfterMs, and starts again at 1 s once closed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const policy = createResilientPolicy({
+      breaker: { mode: 'consecutive', failureThreshold: 1, successThreshold: 1, halfOpenAfterMs: 5000 },
+      ...fast,
+    });
+    let status = 500;
+    const up = fakeUpstream([]);
+    const fetch = (request: Request) => {
+      up.requests.push(request);
+      return Promise.resolve(new Response('{}', { status, headers: { 'content-type': 'application/json' } }));
+    };
+    const client = createNotionServiceClient({ baseUrl, fetch, policy });
+    const origin = 'http://127.0.0.1:9';
+    const started = Date.now();
+    const probesAt: number[] = [];
+    // One call every 100 ms for 25 s of (fake) time, all failing: record when a request really leaves.
+    for (let t = 0; t <= 25_000; t += 100) {
+      vi.setSystemTime(started + t);
+      const before = up.requests.length;
+      await get(client, { maxAttempts: 1 });
+      if (up.requests.length > before) probesAt.push(t);
+    }
+    // Opened at 0; probes 1, 2, 4 s after each failure, then the 5 s cap.
+    expect(probesAt).toEqual([0, 1000, 3000, 7000, 12_000, 17_000, 22_000]);
+    status = 200;
+    vi.setSystemTime(started + 27_000);
+    expect((await get(client, { maxAttempts: 1 })).ok).toBe(true);
+    expect(policy.breakerState(origin)).toBe('closed');
+    status = 500;
     await get(client, { maxAttempts: 1 });
-    vi.setSystemTime(Date.now() + 1001);
+    expect(policy.breakerState(origin)).toBe('open');
+    vi.setSystemTime(started + 27_999);
+    expect(!(await get(client)).ok && policy.breakerState(origin)).toBe('open');
+    const sent = up.requests.length;
+    vi.setSystemTime(started + 28_000);
     await get(client, { maxAttempts: 1 });
+    expect(up.requests).toHaveLength(sent + 1);
+  });
+
+  it('keeps the circuit from closing when the caller aborts its half-open probe, and lets the next call probe', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const policy = createResilientPolicy({
+      breaker: { mode: 'consecutive', failureThreshold: 1, successThreshold: 1, halfOpenAfterMs: 1000 },
+      ...fast,
+    });
+    const up = fakeUpstream([500, 'hang', 500, 200]);
+    const client = createNotionServiceClient({ baseUrl, fetch: up.fetch, policy });
+    const origin = 'http://127.0.0.1:9';
     await get(client, { maxAttempts: 1 });
-    expect(policy.breakerState('http://127.0.0.1:9')).toBe('open');
+    vi.setSystemTime(Date.now() + 1000);
+    const controller = new AbortController();
+    const probe = get(client, { maxAttempts: 1, signal: controller.signal });
+    await vi.waitFor(() => expect(up.requests).toHaveLength(2));
+    controller.abort();
+    const aborted = await probe;
+    expect(!aborted.ok && aborted.error.code).toBe('ABORTED');
+    expect(policy.breakerState(origin)).toBe('open');
+    // No verdict from the aborted probe: the next call probes at once, and its failure reopens the circuit.
+    expect((await get(client, { maxAttempts: 1 })).ok).toBe(false);
+    expect(up.requests).toHaveLength(3);
+    expect(policy.breakerState(origin)).toBe('open');
+    expect(!(await get(client)).ok && up.requests.length).toBe(3);
   });
 
   it('counts attempts a deadline cut after half their timeout, so a hanging downstream still opens it', async () => {

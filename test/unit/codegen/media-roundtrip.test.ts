@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -57,6 +58,10 @@ const handlers: AnyHandlers = {
   getReport: ({ params }) => {
     const { id } = params as { id: string };
     if (id === 'none') return { status: 404, body: { title: 'no report', status: 404 } };
+    // Streamed in chunks, as a Node stream or a web stream.
+    const chunks = [PDF.subarray(0, 3), PDF.subarray(3)];
+    if (id === 'node-stream') return { status: 200, body: Readable.from(chunks) };
+    if (id === 'web-stream') return { status: 200, body: ReadableStream.from(chunks) };
     return { status: 200, body: Buffer.from(PDF) };
   },
 };
@@ -171,6 +176,18 @@ describe('binary bodies', () => {
     expect(blob).toMatchObject({ ok: true, value: { bytes: 1000, sha: sha(bytes) } });
   });
 
+  it.each(each())('uploads a web stream and a Node stream whole (%s)', async (name) => {
+    const bytes = Uint8Array.from({ length: AVATAR_LIMIT }, (_, i) => i % 251);
+    const parts = [bytes.subarray(0, 100), bytes.subarray(100, 700), bytes.subarray(700)];
+    const web = await call(clientOf(name), 'putAvatar', {
+      path: { id: 'a' },
+      body: ReadableStream.from(parts),
+    });
+    expect(web).toMatchObject({ ok: true, value: { bytes: AVATAR_LIMIT, sha: sha(bytes) } });
+    const node = await call(clientOf(name), 'putAvatar', { path: { id: 'a' }, body: Readable.from(parts) });
+    expect(node).toMatchObject({ ok: true, value: { bytes: AVATAR_LIMIT, sha: sha(bytes) } });
+  });
+
   it.each(each())('answers 413 over the route body limit (%s)', async (name) => {
     const r = await call(clientOf(name), 'putAvatar', {
       path: { id: 'a' },
@@ -205,6 +222,18 @@ describe('binary bodies', () => {
     expect(sha(value as Uint8Array)).toBe(sha(PDF));
     const none = await call(clientOf(name), 'getReport', { path: { id: 'none' } });
     expect(none).toMatchObject({ ok: false, error: { status: 404, body: { title: 'no report' } } });
+  });
+
+  it.each(each())('downloads what a handler streams, Node or web stream (%s)', async (name) => {
+    for (const id of ['node-stream', 'web-stream']) {
+      const r = await call(clientOf(name), 'getReport', { path: { id } });
+      expect(r.ok).toBe(true);
+      expect(sha((r as Success<number, unknown>).value as Uint8Array)).toBe(sha(PDF));
+    }
+    const raw = await fetch(`${baseUrl}/reports/node-stream`);
+    expect(raw.headers.get('content-type')).toBe('application/pdf');
+    expect(raw.headers.get('transfer-encoding')).toBe('chunked');
+    expect(sha(new Uint8Array(await raw.arrayBuffer()))).toBe(sha(PDF));
   });
 
   it('answers a binary response with its spec Content-Type', async () => {

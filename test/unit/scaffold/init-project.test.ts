@@ -24,7 +24,13 @@ describe('switchboard init', () => {
     ]);
     const pkg = project.json<PackageJson>('package.json');
     expect(pkg.type).toBe('module');
+    // The services start the OpenTelemetry SDK (`switchboard/telemetry`): its packages are runtime dependencies.
     expect(pkg.dependencies).toEqual({
+      '@opentelemetry/exporter-prometheus': '^0.223.0',
+      '@opentelemetry/exporter-trace-otlp-http': '^0.223.0',
+      '@opentelemetry/resources': '^2.12.0',
+      '@opentelemetry/sdk-metrics': '^2.12.0',
+      '@opentelemetry/sdk-trace-node': '^2.12.0',
       fastify: '^5.6.0',
       switchboard: expect.stringMatching(/^\^\d+\.\d+\.\d+$/),
     });

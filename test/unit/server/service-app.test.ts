@@ -47,16 +47,21 @@ afterAll(() => app.close());
 
 describe('createServiceApp', () => {
   it('echoes a sane correlation ID and puts it, a deadline and a signal in the request context', async () => {
+    const before = Date.now();
     const res = await app.inject({
       url: '/internal/notion/users/u1/context',
       headers: { ...auth, 'x-correlation-id': 'abc-123', 'x-deadline-ms': '2000' },
     });
+    const after = Date.now();
     expect(res.statusCode).toBe(200);
     expect(res.headers['x-correlation-id']).toBe('abc-123');
     const c = contexts.at(-1);
     expect(c?.correlationId).toBe('abc-123');
     expect(c?.hasSignal).toBe(true);
-    expect((c?.deadline ?? 0) - Date.now()).toBeLessThanOrEqual(2000);
+    // 2000 ms from the moment the request arrived, which lies between `before` and `after`.
+    expect(c?.deadline).toBeTypeOf('number');
+    expect(c?.deadline).toBeGreaterThanOrEqual(before + 2000);
+    expect(c?.deadline).toBeLessThanOrEqual(after + 2000);
   });
 
   it('replaces an insane correlation ID with a fresh one', async () => {

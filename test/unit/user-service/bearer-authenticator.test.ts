@@ -83,4 +83,22 @@ describe('bearerAuthenticator', () => {
     expect(logs).toContain('auth-service unavailable');
     expect(logs).not.toContain(ADA_TOKEN.slice(10));
   });
+
+  it('logs an auth-service outage once a second per code, not once per refused request', async () => {
+    const logs: unknown[] = [];
+    const app = Fastify({
+      logger: { level: 'warn', hooks: { logMethod: (args: unknown[]) => void logs.push(args) } } as never, // as in decide
+    });
+    const check = bearerAuthenticator(
+      createFakeAuthServiceClient({ verifyToken: async () => transportError('CIRCUIT_OPEN') }),
+    );
+    app.get('/x', async (request) => check(request));
+    try {
+      for (let i = 0; i < 30; i++)
+        await app.inject({ url: '/x', headers: { authorization: `Bearer ${ADA_TOKEN}` } });
+      expect(JSON.stringify(logs).match(/auth-service unavailable/g)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
 });

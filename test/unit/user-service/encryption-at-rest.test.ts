@@ -18,18 +18,20 @@ beforeAll(async () => {
   app = await buildTestApp('http://127.0.0.1:9', store, { authClient });
   for (const user of [ADA, GRACE]) {
     caller = user;
-    await app.inject({
+    const created = await app.inject({
       method: 'POST',
       url: '/users',
       headers: bearer(ADA_TOKEN),
       payload: { email: user.email, displayName: user.userId },
     });
-    await app.inject({
+    expect(created.statusCode).toBe(201);
+    const stored = await app.inject({
       method: 'PUT',
       url: `/users/${user.userId}/llm-keys/anthropic`,
       headers: bearer(ADA_TOKEN),
       payload: { apiKey: `${API_KEY}-${user.userId}` },
     });
+    expect(stored.statusCode).toBe(204);
   }
 });
 afterAll(() => app.close());
@@ -53,6 +55,8 @@ describe('LLM keys at rest', () => {
 
   it('answers a generic 500 for a tampered key, never a wrong key or null', async () => {
     const sealed = (await store.get(GRACE.userId))?.llmKeys.anthropic?.sealed ?? '';
+    expect(sealed).toMatch(/^v1\.[^.]+\.[^.]+\.[^.]+$/);
+    expect((await keysOf(GRACE.userId)).json().anthropic).toBe(`${API_KEY}-${GRACE.userId}`);
     const [version, iv, tag, ciphertext = ''] = sealed.split('.');
     const flipped = `${ciphertext[0] === 'A' ? 'B' : 'A'}${ciphertext.slice(1)}`;
     await store.setLlmKey(GRACE.userId, 'anthropic', [version, iv, tag, flipped].join('.'));
@@ -63,6 +67,7 @@ describe('LLM keys at rest', () => {
 
   it("does not open one user's sealed key copied into another user's record", async () => {
     const adas = (await store.get(ADA.userId))?.llmKeys.anthropic?.sealed ?? '';
+    expect(adas).toMatch(/^v1\.[^.]+\.[^.]+\.[^.]+$/);
     await store.setLlmKey(GRACE.userId, 'anthropic', adas);
     expect((await keysOf(GRACE.userId)).statusCode).toBe(500);
   });

@@ -40,6 +40,29 @@ describe('idempotentSend', () => {
     expect(ok.sent).toHaveLength(1);
   });
 
+  it('lets the store judge a body that differs from the one in flight: the exact repeat still succeeds', async () => {
+    const store = memoryMessageStore();
+    const sender = countingSender(store);
+    const send = idempotentSend(store, sender);
+    const key = newKey();
+    const first = await send(key, BODY);
+    const [other, repeat] = await Promise.all([send(key, { ...BODY, text: 'other' }), send(key, BODY)]);
+    expect(other).toEqual({ kind: 'key-reused' });
+    expect(repeat).toEqual({ ...first, deduplicated: true });
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('sends only the first of two new bodies racing for one key and refuses the other', async () => {
+    const store = memoryMessageStore();
+    const sender = countingSender(store, 20);
+    const send = idempotentSend(store, sender);
+    const key = newKey();
+    const [a, b] = await Promise.all([send(key, BODY), send(key, { ...BODY, text: 'other' })]);
+    expect(a).toMatchObject({ kind: 'accepted', deduplicated: false });
+    expect(b).toEqual({ kind: 'key-reused' });
+    expect(sender.sent).toHaveLength(1);
+  });
+
   it('gives concurrent duplicates the same failure instead of sending again', async () => {
     const store = memoryMessageStore();
     let calls = 0;
@@ -53,6 +76,10 @@ describe('idempotentSend', () => {
     const key = newKey();
     const results = await Promise.allSettled([send(key, BODY), send(key, BODY), send(key, BODY)]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    const reasons = results.map((r) => (r.status === 'rejected' ? r.reason : undefined));
+    expect(reasons[0]).toEqual(new Error('WhatsApp down'));
+    // The very failure of the one send, not an error of their own.
+    for (const reason of reasons) expect(reason).toBe(reasons[0]);
     expect(calls).toBe(1);
   });
 

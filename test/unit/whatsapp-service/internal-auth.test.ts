@@ -30,7 +30,13 @@ const operations = {
   getMessage: (headers: Record<string, string>) => getMessage(app, 'msg_01HZX3K9QF7T', headers),
 };
 
-describe.each(Object.entries(operations))('%s internal auth', (_operation, call) => {
+/** What each operation answers once authenticated: the handler ran (no such message was ever sent). */
+const authenticated = {
+  sendMessage: { status: 202, body: expect.objectContaining({ deduplicated: false }), sends: 1 },
+  getMessage: { status: 404, body: { error: 'Message not found', code: 'NOT_FOUND' }, sends: 0 },
+};
+
+describe.each(Object.entries(operations))('%s internal auth', (operation, call) => {
   it.each([
     ['missing', {}],
     ['wrong', { 'x-internal-auth': `${TOKEN.slice(0, -1)}Q` }],
@@ -45,8 +51,13 @@ describe.each(Object.entries(operations))('%s internal auth', (_operation, call)
   });
 
   it('accepts both the current and the rotated-in token', async () => {
+    const expected = authenticated[operation as keyof typeof authenticated];
     for (const token of [TOKEN, NEXT_TOKEN]) {
-      expect((await call({ 'x-internal-auth': token })).statusCode).not.toBe(401);
+      sender.sent.length = 0;
+      const res = await call({ 'x-internal-auth': token });
+      expect(res.statusCode).toBe(expected.status);
+      expect(res.json()).toEqual(expected.body);
+      expect(sender.sent).toHaveLength(expected.sends);
     }
   });
 });

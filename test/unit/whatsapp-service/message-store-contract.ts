@@ -94,13 +94,17 @@ export function messageStoreContract(make: (options: { messageTtlMs?: number }) 
       expect(await store.getMessage('msg_nobody')).toBeNull();
     });
 
-    it('keeps messages for its retention only, status updates included', async () => {
-      const store = make({ messageTtlMs: 80 });
+    it('keeps messages for its retention only: a status update does not renew it', async () => {
+      // Retention 500 ms from the save, the update at 200 ms (300 ms to spare for a slow machine), the last
+      // look at 600 ms: a store that renewed the retention on update would still hold the message until 700.
+      const store = make({ messageTtlMs: 500 });
       const m = message(`msg_ttl_${Date.now()}`);
+      const saved = Date.now();
       await store.saveMessage(m);
-      await sleep(20);
+      await sleep(200);
       await store.setStatus(m.messageId, 'sent');
-      await sleep(100);
+      expect(await store.getMessage(m.messageId)).toEqual({ ...m, status: 'sent' });
+      await sleep(600 - (Date.now() - saved));
       expect(await store.getMessage(m.messageId)).toBeNull();
     });
 

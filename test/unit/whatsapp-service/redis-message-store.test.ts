@@ -77,6 +77,23 @@ describe('whatsapp-service on Redis', () => {
     expect(sender.sent).toHaveLength(1);
   });
 
+  it('answers an exact repeat 202 with the first result while another body with its key is in flight', async () => {
+    sender.sent.length = 0;
+    const key = newKey();
+    const first = await postMessage(appA, key);
+    expect(first.statusCode).toBe(202);
+    // B reaches the in-flight map first and waits on Redis; A, identical to the first request, follows.
+    const [other, repeat] = await Promise.all([
+      postMessage(appA, key, { ...BODY, text: 'other' }),
+      postMessage(appA, key),
+    ]);
+    expect(other.statusCode).toBe(409);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(repeat.statusCode).toBe(202);
+    expect(repeat.json()).toEqual({ ...first.json(), deduplicated: true });
+    expect(sender.sent).toHaveLength(1);
+  });
+
   it('answers 503 while Redis is down and recovers without a restart', async () => {
     await server.stop();
     try {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { whatsappServiceDocument } from '../../../generated/whatsapp-service/document.js';
 import { memoryMessageStore } from '../../../services/whatsapp-service/store/memory-message-store.js';
 import {
   BODY,
@@ -102,5 +103,45 @@ describe('POST /internal/whatsapp/messages (in-memory store)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'BAD_REQUEST', error: expect.any(String) });
     expect(sender.sent).toHaveLength(0);
+  });
+});
+
+/** The value at `keys` in a JSON document (undefined when a step is missing). */
+const at = (value: unknown, ...keys: string[]): unknown =>
+  keys.reduce<unknown>(
+    (v, k) => (typeof v === 'object' && v !== null ? Reflect.get(v, k) : undefined),
+    value,
+  );
+
+describe('503 IDEMPOTENCY_KEY_IN_PROGRESS', () => {
+  it('answers a duplicate on another instance 503 with Retry-After while the first send runs, as the spec documents', async () => {
+    const store = memoryMessageStore();
+    const slow = countingSender(store, 1000);
+    const first = await buildApp({ store, sender: slow });
+    const second = await buildApp({ store, idempotency: { waitMs: 30, pollMs: 10 } });
+    try {
+      expect((await postMessage(second, newKey())).statusCode).toBe(202); // warm: no compile in the wait
+      const key = newKey();
+      const sending = postMessage(first, key);
+      await vi.waitFor(() => expect(slow.sent).toHaveLength(1));
+      const duplicate = await postMessage(second, key);
+      expect(duplicate.statusCode).toBe(503);
+      expect(duplicate.headers['retry-after']).toBe('1');
+      const body = duplicate.json();
+      expect(body.code).toBe('IDEMPOTENCY_KEY_IN_PROGRESS');
+      expect((await sending).statusCode).toBe(202);
+
+      const documented = ['paths', '/internal/whatsapp/messages', 'post', 'responses', '503'];
+      const examples = Object.values(
+        at(whatsappServiceDocument, ...documented, 'content', 'application/json', 'examples') as object,
+      ) as { value: unknown }[];
+      expect(examples.map((e) => e.value)).toContainEqual(body);
+      expect(at(whatsappServiceDocument, ...documented, 'headers', 'Retry-After', 'schema')).toEqual({
+        type: 'integer',
+        minimum: 0,
+      });
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
   });
 });

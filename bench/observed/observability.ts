@@ -1,0 +1,62 @@
+/**
+ * The OpenTelemetry SDK as a service runs it, for the observed bench variants: every span sampled and sent
+ * by a batch processor over OTLP/HTTP (JSON) to the loopback sink, the W3C propagator, an AsyncLocalStorage
+ * context manager, and a meter provider with the Prometheus exporter (metrics recorded, served on request).
+ * It can be switched on and off between measurements in one process (the client suite does so).
+ */
+import { context, metrics, propagation, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/** Environment variable through which a bench hands the sink's endpoint to an observed server child. */
+export const SINK_ENV = 'SWITCHBOARD_BENCH_OTLP_ENDPOINT';
+
+/** An SDK that can be registered globally and taken down again. */
+export interface Observability {
+  readonly tracerProvider: NodeTracerProvider;
+  readonly meterProvider: MeterProvider;
+  /** Registers the tracer, meter provider, propagator and context manager globally. */
+  enable(): void;
+  /** Unregisters them (spans and metrics become no-ops again); the providers stay usable for `enable`. */
+  disable(): void;
+  /** Flushes pending spans and stops the providers. */
+  shutdown(): Promise<void>;
+}
+
+/** Builds the SDK exporting spans to `endpoint` (the sink's base URL). */
+export function createObservability(serviceName: string, endpoint: string): Observability {
+  const resource = resourceFromAttributes({ 'service.name': serviceName });
+  const exporter = new OTLPTraceExporter({ url: `${endpoint}/v1/traces` });
+  const traces = new NodeTracerProvider({
+    resource,
+    sampler: new AlwaysOnSampler(),
+    spanProcessors: [new BatchSpanProcessor(exporter)],
+  });
+  const meters = new MeterProvider({
+    resource,
+    readers: [new PrometheusExporter({ preventServerStart: true })],
+  });
+  const propagator = new W3CTraceContextPropagator();
+  return {
+    tracerProvider: traces,
+    meterProvider: meters,
+    enable() {
+      // As a service's SDK start does: tracer provider, propagator and an AsyncLocalStorage context manager.
+      traces.register({ propagator });
+      metrics.setGlobalMeterProvider(meters);
+    },
+    disable() {
+      trace.disable();
+      metrics.disable();
+      propagation.disable();
+      context.disable();
+    },
+    async shutdown() {
+      await Promise.allSettled([traces.shutdown(), meters.shutdown()]);
+    },
+  };
+}
