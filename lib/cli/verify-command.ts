@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  type BearerSource,
   DEFAULT_CASES,
   DEFAULT_CONCURRENCY,
   DEFAULT_TIMEOUT_MS,
@@ -26,6 +27,10 @@ documented status whose body validates; invalid requests must get a documented 4
                      (default: env INTERNAL_AUTH_TOKEN, or INTEXURAOS_INTERNAL_AUTH_TOKEN, which wins as it
                      does in the services; the first of comma-separated values)
   --bearer T         token for bearer schemes (Authorization: Bearer T)
+  --bearer-command C run the shell command C once and use what it prints as the bearer token
+  --bearer-url URL   POST to URL once to mint the bearer token, reading token (or access_token)
+                     from its JSON answer; the POST carries X-Internal-Auth with the --token value
+  --bearer-body JSON the JSON body of that POST (default {}), e.g. '{"userId":"usr_1","email":"a@b.c"}'
   --cases N          cases per operation, auth checks on top (default ${DEFAULT_CASES})
   --seed S           replay the requests of an earlier run (default: a fresh seed, printed)
   --operation ID     only this operationId (repeatable)
@@ -66,6 +71,9 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
   const token = values.token ?? envInternalToken(env);
   const options: VerifyOptions = { spec, baseUrl: values.url };
   if (token !== undefined) options.token = token;
+  const bearerSource = readBearerSource(values, token);
+  if (typeof bearerSource === 'string') return fail(bearerSource);
+  if (bearerSource !== undefined) options.bearerSource = bearerSource;
   if (values.bearer !== undefined) options.bearer = values.bearer;
   if (numbers.cases !== undefined) options.cases = numbers.cases;
   if (numbers.concurrency !== undefined) options.concurrency = numbers.concurrency;
@@ -73,6 +81,27 @@ function readArgs(args: string[], env: NodeJS.ProcessEnv): Parsed {
   if (values.seed !== undefined) options.seed = values.seed;
   if (values.operation !== undefined) options.operations = values.operation;
   return { options, json: values.json === true, allowMissing: values['allow-missing-credentials'] === true };
+}
+
+/** The bearer source the flags ask for, undefined when none, or what is wrong with them. */
+function readBearerSource(
+  values: ReturnType<typeof parse>['values'],
+  token: string | undefined,
+): BearerSource | string | undefined {
+  const { bearer, 'bearer-command': command, 'bearer-url': url, 'bearer-body': body } = values;
+  const given = [bearer, command, url].filter((v) => v !== undefined).length;
+  if (given > 1) return 'give only one of --bearer, --bearer-command and --bearer-url';
+  if (body !== undefined && url === undefined) return '--bearer-body needs --bearer-url';
+  if (command !== undefined) return { command };
+  if (url === undefined) return undefined;
+  if (!URL.canParse(url)) return `--bearer-url '${url}' is not a URL`;
+  let parsed: unknown = {};
+  try {
+    if (body !== undefined) parsed = JSON.parse(body);
+  } catch {
+    return `--bearer-body is not JSON: ${body}`;
+  }
+  return { url, body: parsed, headers: token === undefined ? {} : { 'X-Internal-Auth': token } };
 }
 
 function parse(args: string[]) {
@@ -83,6 +112,9 @@ function parse(args: string[]) {
       url: { type: 'string' },
       token: { type: 'string' },
       bearer: { type: 'string' },
+      'bearer-command': { type: 'string' },
+      'bearer-url': { type: 'string' },
+      'bearer-body': { type: 'string' },
       cases: { type: 'string' },
       seed: { type: 'string' },
       operation: { type: 'string', multiple: true },
@@ -118,7 +150,7 @@ export async function verifyCommand(args: string[], env: NodeJS.ProcessEnv = pro
       .filter((n) => n.startsWith('no credentials for'));
     if (missing.length > 0 && !parsed.allowMissing) {
       console.error(
-        `switchboard verify: ${[...new Set(missing)].join('; ')}: pass --token/--bearer (or set INTERNAL_AUTH_TOKEN), ` +
+        `switchboard verify: ${[...new Set(missing)].join('; ')}: pass --token/--bearer, --bearer-command or --bearer-url (or set INTERNAL_AUTH_TOKEN), ` +
           'or --allow-missing-credentials to accept a run that checked only refusals',
       );
       return 2;

@@ -18,6 +18,7 @@ export const BUILT_IN_RULES: Record<string, RuleConfig> = {
   'no-identical-paths': 'error',
   'no-ambiguous-paths': 'warn',
   'operation-parameters-unique': 'error',
+  'operation-2xx-response': 'error',
   'no-enum-type-mismatch': 'error',
   'no-required-schema-properties-undefined': 'error',
   'no-example-value-and-externalValue': 'error',

@@ -17,6 +17,11 @@ const ALTER_FROM_END = 5;
 // A JWT-shaped token with a valid header and payload whose signature is random.
 const JWT_PREFIX = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c3Jfd3JvbmciLCJleHAiOjQxMDI0NDQ4MDB9.';
 
+/** True for an HTTP `bearer` scheme. */
+export function isBearerScheme(scheme: SecuritySchemeSpec | undefined): boolean {
+  return scheme?.type === 'http' && scheme.scheme.toLowerCase() === 'bearer';
+}
+
 /**
  * The alternative of `security` a case authenticates with: the first whose schemes all have credentials,
  * else the first (whose missing credentials simply are not sent). Empty when the operation is open.
@@ -29,7 +34,7 @@ export function chooseAlternative(security: readonly string[][], credentials: Cr
 export function secretVariable(name: string, scheme: SecuritySchemeSpec | undefined): string {
   if (scheme?.type === 'apiKey' && scheme.name.toLowerCase() === 'x-internal-auth')
     return 'INTERNAL_AUTH_TOKEN';
-  if (scheme?.type === 'http' && scheme.scheme.toLowerCase() === 'bearer') return 'BEARER_TOKEN';
+  if (isBearerScheme(scheme)) return 'BEARER_TOKEN';
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
 }
 
@@ -73,7 +78,7 @@ function wrongValue(
   variable: string,
   scheme: SecuritySchemeSpec | undefined,
 ): [string, string] {
-  const bearer = scheme?.type === 'http' && scheme.scheme.toLowerCase() === 'bearer';
+  const bearer = isBearerScheme(scheme);
   if (auth.variant === 'empty') return ['', ''];
   if (auth.variant === 'altered' && real !== undefined && real.length >= ALTER_FROM_END) {
     // One character changed well inside the value: for a JWT that is in the signature, where every bit counts
@@ -101,8 +106,7 @@ export function resolveCredentials(
   const out: Record<string, string> = {};
   for (const [name, scheme] of Object.entries(schemes)) {
     if (scheme.type === 'apiKey' && o.token !== undefined) out[name] = o.token;
-    if (scheme.type === 'http' && scheme.scheme.toLowerCase() === 'bearer' && o.bearer !== undefined)
-      out[name] = o.bearer;
+    if (isBearerScheme(scheme) && o.bearer !== undefined) out[name] = o.bearer;
   }
   return { ...out, ...o.credentials };
 }

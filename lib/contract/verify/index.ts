@@ -1,3 +1,4 @@
+export { type BearerSource, obtainBearer } from './bearer-source.js';
 export { type CaseExpectation, checkResponse } from './check-response.js';
 export { type Credentials, secretVariable } from './credentials.js';
 export { curlLine, shellQuote } from './curl-line.js';

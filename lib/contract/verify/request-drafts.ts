@@ -31,15 +31,20 @@ export function serializeParam(where: ParamContract['in'], value: unknown): stri
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-/** The draft's parameters as wire strings, grouped as the server sees them. */
+/**
+ * The draft's parameters as wire strings, grouped as the server sees them. An empty array in the query
+ * travels as no value at all, so it is left out (else `[]` would be judged invalid for a string parameter
+ * while the server sees an absent, valid one).
+ */
 export function toParamValues(op: OperationContract, params: Map<string, unknown>): ParamValues {
   const out: ParamValues = { path: {}, query: {}, header: {}, cookie: {} };
   for (const p of op.params) {
     const key = paramKey(p);
     if (!params.has(key)) continue;
     const wire = serializeParam(p.in, params.get(key));
-    if (p.in === 'query') out.query[p.name] = wire;
-    else out[p.in][p.name] = Array.isArray(wire) ? wire.join(',') : wire;
+    if (p.in === 'query') {
+      if (!Array.isArray(wire) || wire.length > 0) out.query[p.name] = wire;
+    } else out[p.in][p.name] = Array.isArray(wire) ? wire.join(',') : wire;
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import type { BearerSource } from './bearer-source.js';
 import type { Credentials } from './credentials.js';
 import type { ExtraCase } from './request-case.js';
 import type { OperationReport } from './verify-report.js';
@@ -23,6 +24,12 @@ export interface VerifyOptions {
   token?: string;
   /** The token for every HTTP `bearer` scheme without a credential. */
   bearer?: string;
+  /**
+   * Where to get that token when `bearer` is not given: a command's output or a POST that mints one. It is
+   * obtained once per run, and only when a verified operation needs it. Default: none (such operations get
+   * only the cases without credentials, and a note).
+   */
+  bearerSource?: BearerSource;
   /** Cases per operation: examples, extras, then half valid and half invalid. Default 200. */
   cases?: number;
   /** Seed of every generated request; the report names it so a run can be replayed. Default: random. */

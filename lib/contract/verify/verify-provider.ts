@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { Agent } from 'undici';
+import { needsBearer, obtainBearer } from './bearer-source.js';
 import { resolveCredentials } from './credentials.js';
 import { exchange } from './http-exchange.js';
 import { loadContract } from './load-contract.js';
@@ -20,7 +21,8 @@ import type { OperationReport, VerifyReport } from './verify-report.js';
  * Verifies a running provider against its spec: every operation is exercised with the spec's examples,
  * seeded valid and invalid requests and (when secured) requests without and with wrong credentials, and
  * every answer is checked by `checkResponse`. Resolves to the report (`ok` when no violation); rejects
- * with VerifyInputError when the spec or options are unusable or nothing answers at `baseUrl`.
+ * with VerifyInputError when the spec or options are unusable, nothing answers at `baseUrl`, or the
+ * `bearerSource` gives no token.
  */
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyReport> {
   const cases = options.cases ?? DEFAULT_CASES;
@@ -32,7 +34,6 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
   const unknown = (wanted ?? []).filter((id) => !contract.operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new VerifyInputError(`no operation ${unknown.join(', ')} in ${options.spec}`);
   const operations = contract.operations.filter((op) => wanted === undefined || wanted.includes(op.id));
-  const credentials = resolveCredentials(contract.schemes, options);
   const seed = String(options.seed ?? randomInt(1, 2 ** 31));
   const dispatcher = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });
   const started = performance.now();
@@ -43,6 +44,16 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
       timeoutMs,
     );
     if (!probe.ok) throw new VerifyInputError(`cannot reach ${options.baseUrl}: ${probe.error}`);
+    const { bearerSource, ...given } = options;
+    const sourced =
+      given.bearer === undefined &&
+      bearerSource !== undefined &&
+      operations.some((op) => needsBearer(contract.schemes, op.security, given.credentials));
+    const bearer = sourced ? await obtainBearer(bearerSource, dispatcher, timeoutMs) : given.bearer;
+    const credentials = resolveCredentials(
+      contract.schemes,
+      bearer === undefined ? given : { ...given, bearer },
+    );
     const reports: OperationReport[] = [];
     for (const op of operations) {
       const report = await verifyOperation(op, {

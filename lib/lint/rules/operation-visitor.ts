@@ -2,10 +2,12 @@ import type { Oas3Visitor } from '@redocly/openapi-core/lib/visitors.js';
 import type { UserContext } from '@redocly/openapi-core/lib/walk.js';
 import { asMap, type YamlMap } from './node-helpers.js';
 
-/** Where an operation sits: its path template, HTTP method and the root document. */
+/** Where an operation sits: its path template, HTTP method, path item and the root document. */
 export interface OperationSite {
   path: string;
   method: string;
+  /** The path item holding the operation (its `parameters` apply to the operation too). */
+  pathItem: YamlMap;
   root: YamlMap;
 }
 
@@ -23,6 +25,7 @@ export type RootCheck = (root: YamlMap, ctx: UserContext) => void;
 export function visitOperations(check: OperationCheck, onRoot?: RootCheck): Oas3Visitor {
   let root: YamlMap = {};
   let path = '';
+  let pathItem: YamlMap = {};
   return {
     Root: {
       enter(node: unknown, ctx: UserContext) {
@@ -31,11 +34,12 @@ export function visitOperations(check: OperationCheck, onRoot?: RootCheck): Oas3
       },
     },
     PathItem: {
-      enter(_node: unknown, ctx: UserContext) {
+      enter(node: unknown, ctx: UserContext) {
         path = String(ctx.key);
+        pathItem = asMap(node);
       },
       Operation(node: unknown, ctx: UserContext) {
-        check(asMap(node), ctx, { path, method: String(ctx.key), root });
+        check(asMap(node), ctx, { path, method: String(ctx.key), pathItem, root });
       },
     },
   };

@@ -1,11 +1,12 @@
 /** The operation-level vendor extensions the generated client understands. */
-export const KNOWN_EXTENSIONS = ['x-idempotent', 'x-timeout-ms', 'x-retry'] as const;
+export const KNOWN_EXTENSIONS = ['x-idempotent', 'x-timeout-ms', 'x-retry', 'x-rate-limit'] as const;
 
 /** Word stems that show an author meant one of the known extensions (`x-retries`, `x-request-timeout`). */
 const STEMS: Array<[stem: string, extension: (typeof KNOWN_EXTENSIONS)[number]]> = [
   ['idempot', 'x-idempotent'],
   ['timeout', 'x-timeout-ms'],
   ['xretr', 'x-retry'],
+  ['ratelimit', 'x-rate-limit'],
 ];
 
 function squash(key: string): string {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type BearerSource,
+  createSchemaValidators,
   type ExtraCase,
   formatReport,
+  loadContract,
   type VerifyReport,
   verifyProvider,
 } from '../../../lib/contract/verify/index.js';
@@ -38,6 +41,30 @@ function extraCases(service: string): Record<string, ExtraCase[]> {
   };
 }
 
+/**
+ * How a service's Bearer operations get their token: minted by auth-service for EXAMPLE_USER, as
+ * `switchboard verify --bearer-url` does. llm-provider's bearer is an LLM API key, not a user JWT: it gets
+ * the one the fleet seeded as a known key.
+ */
+function bearerFor(service: string): { bearer: string } | { bearerSource: BearerSource } {
+  if (service === 'llm-provider') return { bearer: fleet.bearer };
+  return {
+    bearerSource: {
+      url: `${fleet.urls['auth-service']}/internal/auth/tokens`,
+      headers: { 'X-Internal-Auth': fleet.internalToken },
+      body: EXAMPLE_USER,
+    },
+  };
+}
+
+/** The operationIds whose security names BearerAuth. */
+function bearerOperations(service: string): string[] {
+  const contract = loadContract(`specs/${service}.yaml`, createSchemaValidators());
+  return contract.operations
+    .filter((op) => op.security.some((alt) => alt.includes('BearerAuth')))
+    .map((op) => op.id);
+}
+
 describe.each([
   'auth-service',
   'user-service',
@@ -51,7 +78,7 @@ describe.each([
       spec: `specs/${service}.yaml`,
       baseUrl: fleet.urls[service],
       token: fleet.internalToken,
-      bearer: fleet.bearer,
+      ...bearerFor(service),
       cases: CASES,
       seed: SEED,
       extraCases: extraCases(service),
@@ -66,5 +93,17 @@ describe.each([
       .filter((op) => !Object.keys(op.statuses).some((s) => s.startsWith('2')))
       .map((op) => op.operationId);
     expect(neverSucceeded).toEqual(service === 'user-service' ? ['createUser'] : []);
+    // Bearer operations ran their valid cases with the minted token: only the auth cases were refused 401.
+    const bearer = report.operations.filter((op) => bearerOperations(service).includes(op.operationId));
+    if (service === 'user-service' || service === 'llm-orchestrator')
+      expect(bearer.length).toBeGreaterThan(0);
+    for (const op of bearer) {
+      expect(op.notes.filter((n) => n.startsWith('no credentials'))).toEqual([]);
+      expect(op.kinds.valid).toBeGreaterThan(0);
+      expect(op.statuses['401']).toBe((op.kinds['no-auth'] ?? 0) + (op.kinds['wrong-auth'] ?? 0));
+      const answered = Object.keys(op.statuses);
+      if (op.operationId === 'createUser') expect(answered).toContain('409');
+      else expect(answered.some((s) => s.startsWith('2'))).toBe(true);
+    }
   });
 });

@@ -7,16 +7,18 @@ const fixture = (name: string): string =>
 
 /** Each bad-<rule>.yaml breaks exactly one house rule; `lines` lists every line it is reported on. */
 const cases: Array<{ rule: string; lines: number[] }> = [
-  { rule: 'internal-path-prefix', lines: [8, 18, 28, 42, 51] },
-  { rule: 'internal-auth-scheme', lines: [15, 36, 37, 38] },
-  { rule: 'operation-id', lines: [10, 17, 24, 31, 40, 54] },
-  { rule: 'operation-summary-tags', lines: [10, 10, 17, 18] },
-  { rule: 'secured-documents-401', lines: [14, 21] },
-  { rule: 'response-example', lines: [18, 24, 34, 34, 57] },
-  { rule: 'closed-objects', lines: [17, 50, 57, 63] },
+  { rule: 'internal-path-prefix', lines: [8, 19, 30, 44, 54] },
+  { rule: 'internal-auth-scheme', lines: [15, 37, 38, 39] },
+  { rule: 'operation-id', lines: [10, 18, 26, 34, 44, 60] },
+  { rule: 'operation-summary-tags', lines: [10, 10, 18, 19] },
+  { rule: 'secured-documents-401', lines: [14, 22] },
+  { rule: 'validated-input-documents-400', lines: [14, 37, 48, 57] },
+  { rule: 'response-example', lines: [19, 25, 36, 36, 59] },
+  { rule: 'closed-objects', lines: [17, 51, 58, 64] },
   { rule: 'string-max-length', lines: [17, 42, 44, 53] },
-  { rule: 'array-max-items', lines: [17, 44, 50] },
-  { rule: 'vendor-extensions', lines: [14, 15, 17, 18, 19, 27, 28, 29, 31, 39, 40, 41] },
+  { rule: 'array-max-items', lines: [17, 45, 51] },
+  { rule: 'vendor-extensions', lines: [14, 15, 17, 18, 19, 28, 29, 30, 32, 41, 42, 43] },
+  { rule: 'rate-limit', lines: [14, 22, 23, 24, 25, 29] },
 ];
 
 describe('house rules', () => {
