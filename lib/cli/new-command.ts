@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { generate } from '../codegen/generate.js';
 import { SpecErrors } from '../codegen/spec-error.js';
 import { NewServiceError, newService } from '../scaffold/new-service.js';
+import { InitError } from '../scaffold/package-json.js';
 import { findProjectRoot } from '../scaffold/project-root.js';
 import { ScaffoldConflictError, ScaffoldWriteError } from '../scaffold/scaffold-files.js';
 
@@ -55,6 +56,7 @@ export async function newCommand(args: string[]): Promise<number> {
   } catch (error) {
     if (
       error instanceof NewServiceError ||
+      error instanceof InitError ||
       error instanceof ScaffoldConflictError ||
       error instanceof ScaffoldWriteError
     ) {
@@ -65,6 +67,10 @@ export async function newCommand(args: string[]): Promise<number> {
   }
   const shown = (file: string) => relative(process.cwd(), join(root, file)) || file;
   for (const file of result.written) console.log(`  wrote     ${shown(file)}`);
+  if (result.addedDependencies.length > 0)
+    console.log(
+      `  added     ${result.addedDependencies.join(', ')} to package.json dependencies (the service's main.ts imports them): run npm install`,
+    );
   try {
     const report = await generate({
       specsDir: join(root, result.config.specs),

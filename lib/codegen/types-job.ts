@@ -40,8 +40,9 @@ const WORKER = new URL('./types-worker.js', import.meta.url);
  */
 export function startTypes(bundle: Bundle, specPath: string): PendingTypes {
   const bytes = bundle.files.reduce((sum, file) => sum + file.text.length, 0);
-  const threshold = Number(process.env.SWITCHBOARD_TYPES_WORKER_MIN_BYTES || TYPES_WORKER_MIN_BYTES);
-  if (bytes < threshold || !WORKER.pathname.endsWith('.js') || !import.meta.url.endsWith('.js'))
+  const given = Number(process.env.SWITCHBOARD_TYPES_WORKER_MIN_BYTES);
+  const threshold = Number.isFinite(given) && given >= 0 ? given : TYPES_WORKER_MIN_BYTES;
+  if (bytes < threshold || !import.meta.url.endsWith('.js'))
     // Imported when needed: openapi-typescript loads TypeScript, which a thread that hands types to a worker
     // need not load at all.
     return {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readPackage, withMissingRuntime } from './package-json.js';
 import {
   CONFIG_FILE,
   formatProjectConfig,
@@ -24,13 +25,16 @@ export interface NewServiceResult extends ScaffoldResult {
   port: number;
   /** The project's settings after the service was added. */
   config: ProjectConfig;
+  /** Runtime dependencies the project's package.json lacked and now lists (run `npm install`). */
+  addedDependencies: string[];
 }
 
 /**
  * Adds service `name` to the project at `root`: its spec from the template, handlers, `app.ts`, `main.ts`, a
  * test over real HTTP, and its entry in the config file with `port` (default: the highest listed port + 1,
- * or 3101), which is where `switchboard dev` and `make dev` find it. Writes all or nothing and never
- * overwrites a file; generating code is the caller's next step.
+ * or 3101), which is where `switchboard dev` and `make dev` find it, and the runtime dependencies its
+ * `main.ts` imports that package.json lacks. Writes all or nothing and never overwrites a file (package.json
+ * and the config file are merged); generating code is the caller's next step.
  */
 export function newService(root: string, name: string, port?: number): NewServiceResult {
   const dir = resolve(root);
@@ -57,5 +61,18 @@ export function newService(root: string, name: string, port?: number): NewServic
     ...serviceCodeFiles(config, name, chosen),
     { path: CONFIG_FILE, content: formatProjectConfig(next), merged: true },
   ];
-  return { ...writeScaffold(dir, files), port: chosen, config: next };
+  const pkgPath = join(dir, 'package.json');
+  const withRuntime = existsSync(pkgPath) ? withMissingRuntime(readPackage(pkgPath)) : undefined;
+  if (withRuntime !== undefined)
+    files.push({
+      path: 'package.json',
+      content: `${JSON.stringify(withRuntime.pkg, null, 2)}\n`,
+      merged: true,
+    });
+  return {
+    ...writeScaffold(dir, files),
+    port: chosen,
+    config: next,
+    addedDependencies: withRuntime?.added ?? [],
+  };
 }

@@ -90,14 +90,7 @@ export function withSwitchboard(
   const deps = { ...pkg.dependencies };
   const dev = { ...pkg.devDependencies };
   const moved: string[] = [];
-  const telemetry = Object.entries(TOOLKIT_PACKAGE.peerDependencies ?? {}).filter(([name]) =>
-    name.startsWith('@opentelemetry/'),
-  );
-  const runtime: Record<string, string> = {
-    [TOOLKIT_PACKAGE.name]: `^${TOOLKIT_PACKAGE.version}`,
-    fastify: '^5.6.0',
-    ...Object.fromEntries(telemetry),
-  };
+  const runtime = runtimeDependencies();
   for (const [dep, range] of Object.entries(runtime)) {
     if (deps[dep] !== undefined) continue;
     if (dev[dep] !== undefined) {
@@ -115,4 +108,35 @@ export function withSwitchboard(
 
 function sorted(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * What a project's services need at run time: the toolkit, fastify, and the OpenTelemetry SDK packages that
+ * `switchboard/telemetry` imports (optional peers of the toolkit, which the services' `main.ts` start).
+ */
+export function runtimeDependencies(): Record<string, string> {
+  const telemetry = Object.entries(TOOLKIT_PACKAGE.peerDependencies ?? {}).filter(([name]) =>
+    name.startsWith('@opentelemetry/'),
+  );
+  return {
+    [TOOLKIT_PACKAGE.name]: `^${TOOLKIT_PACKAGE.version}`,
+    fastify: '^5.6.0',
+    ...Object.fromEntries(telemetry),
+  };
+}
+
+/**
+ * `pkg` with every runtime dependency it lacks (in neither dependencies nor devDependencies) added to its
+ * dependencies, and their names; undefined when nothing is missing. A project set up before a service needed
+ * a new package gets it when `new service` adds one.
+ */
+export function withMissingRuntime(pkg: PackageJson): { pkg: PackageJson; added: string[] } | undefined {
+  const missing = Object.entries(runtimeDependencies()).filter(
+    ([name]) => pkg.dependencies?.[name] === undefined && pkg.devDependencies?.[name] === undefined,
+  );
+  if (missing.length === 0) return undefined;
+  return {
+    pkg: { ...pkg, dependencies: sorted({ ...pkg.dependencies, ...Object.fromEntries(missing) }) },
+    added: missing.map(([name]) => name),
+  };
 }

@@ -6,7 +6,9 @@ import type { RouteDefinition, RouteRateLimit } from './route-table.js';
 export interface RateLimitOptions {
   /**
    * An ioredis client shared by every replica of the service, so a limit holds across them. Default: counters
-   * in this process's memory (each replica counts alone).
+   * in this process's memory (each replica counts alone). Give it a client that fails fast when Redis is down
+   * (`enableOfflineQueue: false`, a command timeout, as `services/shared/redis-client.ts` makes): requests are
+   * let through when a count fails, but only once the command has failed.
    */
   redis?: unknown;
 }
@@ -58,7 +60,8 @@ export function rateLimitConfig(route: RouteDefinition, limit: RouteRateLimit) {
 /**
  * Who a request is counted against: with `per: user`, the authenticated principal (a string, or an object's
  * `userId`, `id` or `sub`); with `per: caller` (and for a user route reached without a principal), the
- * calling host's address.
+ * calling host's address (`request.ip`: behind a proxy, set Fastify's `trustProxy` or every caller shares one
+ * count).
  */
 function callerKey(request: FastifyRequest, per: RouteRateLimit['per']): string {
   if (per === 'user') {

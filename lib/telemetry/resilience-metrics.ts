@@ -29,14 +29,18 @@ export interface ResilienceInstruments {
 const BREAKER_STATES = ['closed', 'half-open', 'open'] as const;
 
 const watched = new Set<WeakRef<WatchedDownstream>>();
+const forgotten = new FinalizationRegistry<WeakRef<WatchedDownstream>>((ref) => watched.delete(ref));
 
 /**
  * Registers a downstream so that its breaker state and bulkhead occupancy are reported as gauges
- * (`switchboard.client.breaker.state`, `switchboard.client.bulkhead.queued` / `.active`). Held weakly: a
- * policy that is dropped stops being reported.
+ * (`switchboard.client.breaker.state`, `switchboard.client.bulkhead.queued` / `.active`). Held weakly: the
+ * caller keeps `downstream` for as long as it should be reported (the policy keeps it with the downstream's
+ * state), and once it is collected its entry goes too.
  */
 export function watchDownstream(downstream: WatchedDownstream): void {
-  watched.add(new WeakRef(downstream));
+  const ref = new WeakRef(downstream);
+  watched.add(ref);
+  forgotten.register(downstream, ref);
 }
 
 const origins = new Map<string, Attributes>();

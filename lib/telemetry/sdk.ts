@@ -37,7 +37,9 @@ export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.en
   const traces = new NodeTracerProvider({
     resource,
     spanProcessors:
-      endpoint === undefined || endpoint === '' ? [] : [new BatchSpanProcessor(new OTLPTraceExporter())],
+      endpoint === undefined || endpoint === ''
+        ? []
+        : [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env, endpoint) }))],
   });
   traces.register();
   const prometheus = new PrometheusExporter({ preventServerStart: true });
@@ -78,4 +80,13 @@ export function withTelemetry(
       },
     };
   };
+}
+
+/**
+ * The traces URL from `env` (not `process.env`, which the exporter would read): the signal-specific variable
+ * as it is, the general one with `/v1/traces` appended, as the OTLP exporter specification says.
+ */
+function tracesUrl(env: NodeJS.ProcessEnv, endpoint: string): string {
+  if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return endpoint;
+  return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
 }

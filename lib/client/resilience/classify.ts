@@ -21,6 +21,15 @@ export function isConnectionRefused(error: unknown): boolean {
   return networkCode(error) === 'ECONNREFUSED';
 }
 
+/**
+ * A failure of the network itself, carrying a system error code (`ECONNRESET`, `ECONNREFUSED`, undici's
+ * `UND_ERR_SOCKET`…): unlike a bare `TypeError`, never the caller's own mistake (a body that cannot be
+ * serialized), so it may count against a replica's health.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  return networkCode(error) !== undefined || (error as { name?: unknown } | null)?.name === 'SocketError';
+}
+
 /** A timed-out attempt or a network failure: retryable for an idempotent call, a failure for the breaker. */
 export function isTransportFailure(error: unknown): boolean {
   if (error instanceof PolicyError) return error.code === 'TIMEOUT' || error.slowAttempt;

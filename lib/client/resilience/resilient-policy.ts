@@ -1,5 +1,5 @@
 import { BulkheadPolicy, BulkheadRejectedError, ExponentialBackoff, type IBackoff } from 'cockatiel';
-import { watchDownstream } from '../../telemetry/resilience-metrics.js';
+import { type WatchedDownstream, watchDownstream } from '../../telemetry/resilience-metrics.js';
 import {
   type AttemptContext,
   type AttemptOutcome,
@@ -24,6 +24,7 @@ interface Downstream {
   budget: RetryBudget;
   breaker: DownstreamBreaker | undefined;
   bulkhead: BulkheadPolicy;
+  watched: WatchedDownstream;
 }
 
 /** The resilient policy, plus what it knows about each downstream. */
@@ -65,14 +66,16 @@ export function createResilientPolicy(options: ResilienceOptions = {}): Resilien
               isTransportFailure,
             );
       const bulkhead = new BulkheadPolicy(o.maxConcurrent, o.maxQueue);
-      d = { budget: new RetryBudget(o.budget), breaker, bulkhead };
-      downstreams.set(origin, d);
-      watchDownstream({
+      // Kept with the downstream's state: the metrics registry holds it weakly, for as long as the policy lives.
+      const watched: WatchedDownstream = {
         origin,
         breakerState: () => breaker?.state,
         queued: () => o.maxQueue - bulkhead.queueSlots,
         active: () => o.maxConcurrent - bulkhead.executionSlots,
-      });
+      };
+      d = { budget: new RetryBudget(o.budget), breaker, bulkhead, watched };
+      downstreams.set(origin, d);
+      watchDownstream(watched);
     }
     return d;
   };

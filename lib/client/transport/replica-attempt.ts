@@ -1,5 +1,5 @@
 import { type AttemptOutcome, PolicyError } from '../call-policy.js';
-import { isConnectionRefused, isTransportFailure } from '../resilience/classify.js';
+import { isConnectionRefused, isNetworkFailure } from '../resilience/classify.js';
 import type { Replica, ReplicaSet } from './replica-set.js';
 
 /** Statuses that count against a replica's health: it could not serve, another one may. */
@@ -35,11 +35,12 @@ export async function attemptOnReplicas<T extends AttemptOutcome>(
         if (timedOut) failed.push(replica);
         throw error;
       }
-      set.release(replica, isTransportFailure(error) ? false : undefined);
+      // Only a network failure says something about the replica (a TypeError may be the caller's own body).
+      const network = isNetworkFailure(error);
+      set.release(replica, network ? false : undefined);
+      if (!network) throw error;
       failed.push(replica);
-      const failover =
-        (isConnectionRefused(error) || (idempotent && isTransportFailure(error))) &&
-        tries < set.replicas.length;
+      const failover = (isConnectionRefused(error) || idempotent) && tries < set.replicas.length;
       if (!failover) throw error;
       continue;
     }

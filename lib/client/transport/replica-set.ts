@@ -90,7 +90,8 @@ export class ReplicaSet {
   /** Ends an attempt on `replica`: `true` a success, `false` a failure, `undefined` neither (caller aborted). */
   release(replica: Replica, ok: boolean | undefined): void {
     replica.inFlight--;
-    if (ok === undefined) return;
+    // A replica a DNS refresh dropped while this attempt was on it: nothing to account for any more.
+    if (ok === undefined || !this.#replicas.includes(replica)) return;
     const now = this.#now();
     if (ok) {
       replica.failures = 0;

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { DiffReport } from './change.js';
 
@@ -54,17 +54,32 @@ export function callsOf(files: readonly SourceFile[], service: string, method: s
   return out;
 }
 
-/** Every `.ts` file under the consumer folders of `root`, skipping `node_modules` and dot folders. */
+/**
+ * Every `.ts` file under the consumer folders of `root`, skipping `node_modules`, dot folders and symbolic
+ * links (a loop or a dangling one must not stop the report); a folder or file that cannot be read is skipped.
+ */
 export function readSources(root: string): SourceFile[] {
   const out: SourceFile[] = [];
   const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
       if (out.length >= MAX_FILES) return;
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      const name = entry.name;
+      if (name.startsWith('.') || name === 'node_modules' || entry.isSymbolicLink()) continue;
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.ts')) {
-        const text = readFileSync(path, 'utf8');
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && name.endsWith('.ts')) {
+        let text: string;
+        try {
+          text = readFileSync(path, 'utf8');
+        } catch {
+          continue;
+        }
         out.push({ path: relative(root, path).split(sep).join('/'), lines: text.split('\n'), text });
       }
     }

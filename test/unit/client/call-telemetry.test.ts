@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { context, metrics, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import {
@@ -10,6 +12,9 @@ import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLlmProviderClient, createNotionServiceClient } from '../../../generated/index.js';
 import { fakeUpstream } from './fake-upstream.js';
+
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
 
 // A registered SDK is process-wide: this file registers one and takes it down after, so no other test file
 // run in the same worker sees spans or metrics.
@@ -101,7 +106,10 @@ describe('a generated client traced and measured', () => {
     const late = await hung.getNotionContext({ path: { userId: 'u1' } }, { deadline: Date.now() + 30 });
     expect(late.ok ? undefined : late.error.code).toBe('DEADLINE_EXCEEDED');
 
+    // The gauges hold the downstreams weakly: a collection must not drop those of clients still in use.
+    collectGarbage();
     const { resourceMetrics } = await reader.collect();
+    expect([client, hung]).toHaveLength(2);
     const points = (name: string, port: number) =>
       resourceMetrics.scopeMetrics
         .flatMap((s) => s.metrics)

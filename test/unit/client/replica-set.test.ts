@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrigins } from '../../../lib/client/transport/origin-list.js';
+import { attemptOnReplicas } from '../../../lib/client/transport/replica-attempt.js';
 import type { ReplicaEvent } from '../../../lib/client/transport/replica-options.js';
-import { ReplicaSet } from '../../../lib/client/transport/replica-set.js';
+import { type Replica, ReplicaSet } from '../../../lib/client/transport/replica-set.js';
 
 const bases = (n: number) => Array.from({ length: n }, (_, i) => `http://127.0.0.1:${4000 + i}`);
 
@@ -148,5 +149,36 @@ describe('parseOrigins', () => {
       /baseUrl\[1\] \(http:\/\/b:2\/v2\) has path prefix '\/v2' but baseUrl\[0\] has '\/v1'/,
     );
     expect(() => parseOrigins('s', ['http://a:1', 'http://a:1/'])).toThrow(/lists http:\/\/a:1 twice/);
+  });
+});
+
+describe('attemptOnReplicas', () => {
+  it("charges and leaves a replica only for a network failure, not for the caller's own TypeError", async () => {
+    const { set, events } = setOf(3, { failureThreshold: 1 });
+    const signal = new AbortController().signal;
+    const tried: string[] = [];
+    const own = new TypeError('Do not know how to serialize a BigInt');
+    for (let k = 0; k < 3; k++) {
+      const failed: Replica[] = [];
+      await expect(
+        attemptOnReplicas(set, failed, true, signal, async (replica) => {
+          tried.push(replica.base);
+          throw own;
+        }),
+      ).rejects.toBe(own);
+      expect(failed).toEqual([]);
+    }
+    expect(tried).toHaveLength(3);
+    expect(events).toEqual([]);
+
+    const reset = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+    const failed: Replica[] = [];
+    const answered = await attemptOnReplicas(set, failed, true, signal, async (replica) => {
+      if (failed.length === 0) throw reset;
+      return { response: new Response(null, { status: 204 }), replica: replica.base };
+    });
+    expect(answered.response.status).toBe(204);
+    expect(failed).toHaveLength(1);
+    expect(events.map((e) => e.type)).toEqual(['ejected']);
   });
 });

@@ -47,6 +47,25 @@ describe('switchboard new service', () => {
     });
   });
 
+  it('adds the runtime dependencies a project set up earlier lacks (the OpenTelemetry SDK main.ts starts)', () => {
+    const p = initialised();
+    const pkg = JSON.parse(p.read('package.json')) as { dependencies: Record<string, string> };
+    const sdk = '@opentelemetry/sdk-trace-node';
+    expect(pkg.dependencies[sdk]).toBeDefined();
+    const { [sdk]: _dropped, ...older } = pkg.dependencies;
+    p.write('package.json', `${JSON.stringify({ ...pkg, dependencies: older, custom: 1 }, null, 2)}\n`);
+    const result = newService(p.root, 'billing-service');
+    expect(result.addedDependencies).toEqual([sdk]);
+    expect(result.written).toContain('package.json');
+    const after = JSON.parse(p.read('package.json')) as {
+      dependencies: Record<string, string>;
+      custom: number;
+    };
+    expect(after.dependencies[sdk]).toBe(pkg.dependencies[sdk]);
+    expect(after.custom).toBe(1);
+    expect(newService(p.root, 'ledger-service').addedDependencies).toEqual([]);
+  });
+
   it('refuses bad names, taken names (any spec extension, built-in keys) and taken ports, writing nothing', () => {
     const p = initialised();
     newService(p.root, 'billing');
