@@ -4,9 +4,10 @@ import { mapChildren } from './copy-on-write.js';
 
 type Json = Record<string, unknown>;
 
-// openapi-typescript's own resolution finds the schemas it patches; loaded as in emit-types.ts.
+// openapi-typescript's own resolution finds the schemas it patches; loaded as in emit-types.ts, when a spec
+// has a discriminator (loading it loads TypeScript too).
 const require = createRequire(import.meta.url);
-const { resolveRef } = require('openapi-typescript') as { resolveRef: typeof resolveRefType };
+let resolveRef: typeof resolveRefType | undefined;
 
 /**
  * Adds to `refs` what openapi-typescript's scanDiscriminators may patch, if `obj` has a discriminator: the
@@ -31,6 +32,8 @@ export function addDiscriminatorRefs(obj: Record<string, unknown>, refs: Set<str
  */
 export function isolateDiscriminatorTargets(doc: Json, refs: ReadonlySet<string>): Json {
   const targets = new Set<object>();
+  if (refs.size === 0) return doc;
+  resolveRef ??= (require('openapi-typescript') as { resolveRef: typeof resolveRefType }).resolveRef;
   for (const ref of refs) {
     const target: unknown = resolveRef(doc, ref, { silent: true });
     if (typeof target === 'object' && target !== null) targets.add(target);

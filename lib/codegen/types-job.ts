@@ -1,11 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Bundle } from './bundle.js';
 import { SpecError } from './spec-error.js';
-import { typesInput } from './types-input.js';
 
-/** What a types worker is given: the typesInput document, and where it came from. */
+/** What a types worker is given: the bundled document, and where it came from. */
 export interface TypesJob {
-  input: unknown;
+  doc: Bundle['doc'];
   specPath: string;
   file: string;
 }
@@ -50,7 +49,8 @@ export function startTypes(bundle: Bundle, specPath: string): PendingTypes {
       cancel: () => {},
       inWorker: false,
     };
-  const job: TypesJob = { input: typesInput(bundle.doc), specPath, file: bundle.entry.path };
+  // The worker runs typesInput itself: this thread then never loads openapi-typescript (nor TypeScript).
+  const job: TypesJob = { doc: bundle.doc, specPath, file: bundle.entry.path };
   const worker = new Worker(WORKER, { workerData: job });
   const text = new Promise<string>((resolve, reject) => {
     worker.once('message', (outcome: TypesOutcome) => {
