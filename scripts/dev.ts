@@ -101,7 +101,12 @@ function stopAll(code: number): void {
   wait();
 }
 
-for (const { service, label: name, port: listen } of instances) {
+/** A service that dies this long after starting is restarted alone; sooner, its start-up is broken. */
+const STARTUP_MS = 5000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
+function start(instance: (typeof instances)[number], restarts = 0): void {
+  const { service, label: name, port: listen } = instance;
   const child = spawn(
     process.execPath,
     [
@@ -118,6 +123,7 @@ for (const { service, label: name, port: listen } of instances) {
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  const startedAt = Date.now();
   children.set(name, child);
   for (const stream of [child.stdout, child.stderr]) {
     createInterface({ input: stream }).on('line', (line) =>
@@ -126,10 +132,25 @@ for (const { service, label: name, port: listen } of instances) {
   }
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    process.stdout.write(`[dev] ${name} exited (${signal ?? `code ${code}`}); stopping the others\n`);
-    stopAll(1);
+    const how = signal ?? `code ${code}`;
+    if (Date.now() - startedAt < STARTUP_MS) {
+      process.stdout.write(`[dev] ${name} exited during start-up (${how}); stopping the others\n`);
+      stopAll(1);
+      return;
+    }
+    // A crash (or a kill) after a good start: restart this one alone, the others keep serving.
+    const delay = Math.min(MAX_RESTART_DELAY_MS, 1000 * 2 ** restarts);
+    process.stdout.write(
+      `[dev] ${name} exited (${how}); restarting it in ${delay / 1000} s, the others keep running\n`,
+    );
+    const timer = setTimeout(() => {
+      if (!stopping) start(instance, Date.now() - startedAt > MAX_RESTART_DELAY_MS ? 0 : restarts + 1);
+    }, delay);
+    timer.unref();
   });
 }
+
+for (const instance of instances) start(instance);
 
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
