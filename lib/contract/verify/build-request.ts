@@ -45,17 +45,18 @@ export function buildRequest(
   if (cookies.length > 0)
     headers.cookie = cookies.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('; ');
   let body: string | undefined;
-  if (c.body !== undefined && op.body !== undefined) {
-    headers['content-type'] = op.body.contentType;
+  const media = c.media === undefined ? op.body : op.alternatives[c.media];
+  if (c.body !== undefined && media !== undefined) {
+    headers['content-type'] = media.contentType;
     if ('raw' in c.body) body = c.body.raw;
-    else if (op.body.kind === 'form') body = formBody(c.body.json);
-    else if (op.body.kind === 'multipart') {
-      const encoded = encodeMultipart(multipartCaseParts(c.body.json, op.body.files));
+    else if (media.kind === 'form') body = formBody(c.body.json);
+    else if (media.kind === 'multipart') {
+      const encoded = encodeMultipart(multipartCaseParts(c.body.json, media.files));
       headers['content-type'] = encoded.contentType;
       body = new TextDecoder().decode(encoded.body);
     } else
       body =
-        (op.body.kind === 'text' || op.body.kind === 'binary') && typeof c.body.json === 'string'
+        (media.kind === 'text' || media.kind === 'binary') && typeof c.body.json === 'string'
           ? c.body.json
           : JSON.stringify(c.body.json);
   }

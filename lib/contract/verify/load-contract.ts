@@ -56,6 +56,8 @@ export interface OperationContract {
   security: string[][];
   params: ParamContract[];
   body: BodyContract | undefined;
+  /** The other request media types the operation accepts (each gets valid cases of its own); usually none. */
+  alternatives: BodyContract[];
   responses: ResponseContract[];
   /** Whether path, query and header values (strings, as sent) are valid, coerced as the server does. */
   validParams(values: ParamValues): boolean;
@@ -113,18 +115,18 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
         schema: schemas.finite(p.schema),
         examples: examples.params.get(`${p.in}:${p.name}`) ?? [],
       }));
+      const bodyContract = (model: NonNullable<typeof op.body>, bodyExamples: BodyContract['examples']) => ({
+        required: model.required,
+        kind: model.kind,
+        contentType: model.contentType,
+        schema: schemas.finite(model.schema),
+        validate: validators.strict(schemas.exact(model.schema)),
+        examples: bodyExamples,
+        ...(model.files === undefined ? {} : { files: model.files }),
+      });
       const body: BodyContract | undefined =
-        op.body === undefined
-          ? undefined
-          : {
-              required: op.body.required,
-              kind: op.body.kind,
-              contentType: op.body.contentType,
-              schema: schemas.finite(op.body.schema),
-              validate: validators.strict(schemas.exact(op.body.schema)),
-              examples: examples.bodies,
-              ...(op.body.files === undefined ? {} : { files: op.body.files }),
-            };
+        op.body === undefined ? undefined : bodyContract(op.body, examples.bodies);
+      const alternatives = (op.body?.alternatives ?? []).map((alt) => bodyContract(alt, []));
       return {
         id: op.id,
         method: op.method,
@@ -132,6 +134,7 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
         security: op.security,
         params,
         body,
+        alternatives,
         responses: op.responses.map((r) => ({
           status: r.status,
           kind: r.kind,

@@ -73,6 +73,7 @@ export function planCases(op: OperationContract, rng: SeededRandom, options: Pla
     } else push('valid', 'valid', base);
   }
   if (unplanned > 0) notes.push(`${unplanned} case(s) not planned: no valid request could be generated`);
+  cases.push(...alternativeCases(op, rng.fork('media'), notes));
   if (options.secured) cases.push(...authCases(op, cases, rng.fork('auth')));
   return { cases, notes };
 }
@@ -109,4 +110,31 @@ function extraDraft(op: OperationContract, extra: ExtraCase): RequestDraft {
     if (value !== undefined) params.set(paramKey(p), value);
   }
   return { params, body: extra.body === undefined ? undefined : { json: extra.body } };
+}
+
+/** Valid cases per extra request media type of the operation (2 each), sent with that Content-Type. */
+const CASES_PER_MEDIA_TYPE = 2;
+
+function alternativeCases(op: OperationContract, rng: SeededRandom, notes: string[]): RequestCase[] {
+  const out: RequestCase[] = [];
+  op.alternatives.forEach((body, media) => {
+    // The operation as if this media type were its only one, to generate and check a body of its schema.
+    const as: OperationContract = { ...op, body, alternatives: [] };
+    for (let i = 0; i < CASES_PER_MEDIA_TYPE; i++) {
+      const draft = generateDraft(as, rng);
+      if (draft === undefined || !isValidDraft(as, draft)) {
+        notes.push(`no valid ${body.contentType} body could be generated`);
+        return;
+      }
+      out.push({
+        kind: 'valid',
+        label: `valid as ${body.contentType}`,
+        params: toParamValues(op, draft.params),
+        body: draft.body,
+        auth: VALID,
+        media,
+      });
+    }
+  });
+  return out;
 }

@@ -20,6 +20,8 @@ export interface RequestCase {
   params: ParamValues;
   body: CaseBody;
   auth: CaseAuth;
+  /** Which of the operation's other request media types the body is sent as (`alternatives[i]`); default its first. */
+  media?: number;
 }
 
 /** A hand-written request to send as well, for behaviour examples and generation cannot reach. */

@@ -21,9 +21,13 @@ type Call = (input: unknown) => Promise<{ ok: boolean; status?: number; value?: 
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 1, 2, 255]);
 
+/** The media types putPicture was called with (verify must send each of the three the spec lists). */
+const pictureTypes = new Set<string>();
+
 const handlers = {
   putPicture: ({ body, headers }: { body: unknown; headers: Record<string, string> }) => {
     const type = headers['content-type']?.split(';')[0];
+    pictureTypes.add(type ?? '');
     if (Buffer.isBuffer(body)) return { status: 200, body: { as: type, bytes: body.length } };
     const picture = (body as { picture?: UploadedFile }).picture;
     if (picture !== undefined) return { status: 200, body: { as: type, bytes: picture.data.length } };
@@ -158,7 +162,8 @@ describe('multipart/form-data through a generated client and route table', () =>
     await res.body.dump();
   });
 
-  it('keeps its contract under provider verification (valid cases are sent as multipart)', async () => {
+  it('keeps its contract under provider verification (valid cases are sent as multipart, and in every media type an operation accepts)', async () => {
+    pictureTypes.clear();
     const report = await verifyProvider({
       spec: `${FIXTURE_SPECS}/upload-service.yaml`,
       baseUrl,
@@ -171,5 +176,6 @@ describe('multipart/form-data through a generated client and route table', () =>
     ).toEqual([]);
     const op = report.operations.find((o) => o.operationId === 'createUpload');
     expect(op?.statuses[201] ?? 0).toBeGreaterThan(20);
+    expect([...pictureTypes].sort()).toEqual(['application/json', 'image/png', 'multipart/form-data']);
   });
 });
