@@ -19,6 +19,7 @@ import { addCookies } from './cookie-header.js';
 import { directRequest, sendDirect } from './direct-request.js';
 import { codeForStatus } from './error-code.js';
 import { type ByteSource, noBody, readEventStream } from './event-stream.js';
+import { inMediaRange, isMediaRange } from './media-type.js';
 import { assignHeaders, DEADLINE_HEADER, outboundHeaders } from './outbound-headers.js';
 import { PathTemplate } from './path-template.js';
 import { asBytes, bodyContentType, preparedBody } from './request-body.js';
@@ -97,6 +98,14 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
   ): Promise<CallResult> => {
     const declared = spec.operations[operationId];
     if (declared === undefined) throw new TypeError(`${spec.name} has no operation '${operationId}'`);
+    if (
+      input.contentType === undefined &&
+      declared.contentType !== undefined &&
+      isMediaRange(declared.contentType)
+    )
+      throw new TypeError(
+        `${operationId} needs input.contentType: a media type in '${declared.contentType}'`,
+      );
     const op = input.contentType === undefined ? declared : sentAs(declared, operationId, input.contentType);
     const context = attemptContext(spec, op, operationId, origin, options, call);
     if (transport !== undefined || (options.Request as unknown) === LightRequest) context.lightSignal = true;
@@ -417,10 +426,17 @@ function messageOf(body: unknown): string {
 const variants = new WeakMap<OperationSpec, Map<string, OperationSpec>>();
 
 /**
- * The operation as it sends a body of `contentType`, one of its request media types (`bodies`). Throws a
- * TypeError for a media type the spec does not list for it.
+ * The operation as it sends a body of `contentType`, one of its request media types (`bodies`), or a type in
+ * its range (`image/png` for `image/*`). Throws a TypeError for a media type the spec does not list for it.
  */
 function sentAs(op: OperationSpec, operationId: string, contentType: string): OperationSpec {
+  if (op.contentType !== undefined && isMediaRange(op.contentType)) {
+    if (!inMediaRange(contentType, op.contentType))
+      throw new TypeError(
+        `${operationId} takes a body of a type in '${op.contentType}', not '${contentType}'`,
+      );
+    return { ...op, contentType };
+  }
   let byType = variants.get(op);
   if (byType === undefined) {
     byType = new Map();

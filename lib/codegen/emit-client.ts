@@ -145,6 +145,12 @@ function inputType(op: OperationModel): string {
   }
   const optional = op.body?.required ? '' : '?';
   const body = bodyType(op, 'client');
+  // A range (`image/*`) names no type to send: the caller names one in it.
+  if (op.body?.contentType.includes('*'))
+    fields.push(
+      `  // The media type the body is sent as: one in the spec's range.`,
+      `  contentType: ${rangeType(op.body.contentType)};`,
+    );
   if (body !== undefined && op.body?.alternatives === undefined) fields.push(`  body${optional}: ${body};`);
   let shape = fields.length === 0 ? 'Record<string, never>' : `{\n${fields.join('\n')}\n}`;
   if (op.body?.alternatives !== undefined) {
@@ -172,4 +178,11 @@ function resultType(op: OperationModel): string {
     ...(successes.length === 0 ? [] : successes),
     `  | Failure<\n${errors.map((e) => `      | ${e}`).join('\n')}\n    >;\n`,
   ].join('\n');
+}
+
+/** The TypeScript type of the media types in `range`: a template literal type, e.g. image/ and any subtype. */
+function rangeType(range: string): string {
+  const essence = range.split(';')[0]?.trim().toLowerCase() ?? range;
+  const any = '$' + '{string}';
+  return essence === '*/*' ? `\`${any}/${any}\`` : `\`${essence.slice(0, -1)}${any}\``;
 }

@@ -349,11 +349,15 @@ const REQUEST_KINDS: readonly BodyKind[] = ['json', 'text', 'form', 'multipart',
 
 /**
  * Every request media type that can be generated, the one a client sends by default first: JSON, then text,
- * a form, multipart, bytes (in the spec's order within each). Other multipart types and ranges (`image/*`,
- * which name no type to send) are left out.
+ * a form, multipart, bytes (in the spec's order within each). Other multipart types are left out, and so is a
+ * range (`image/*`, bytes of any type in it, which the caller names) unless it is the only media type.
  */
 function requestMedia(content: Json): { contentType: string; kind: BodyKind; media: Json }[] {
   const out: { contentType: string; kind: BodyKind; media: Json }[] = [];
+  const types = Object.keys(content);
+  const [only] = types;
+  if (types.length === 1 && only !== undefined && only.includes('*') && !only.startsWith('multipart/'))
+    return [{ contentType: only, kind: 'binary', media: asRecord(content[only]) }];
   for (const [type, media] of Object.entries(content)) {
     const kind: BodyKind | undefined = /^application\/(.+\+)?json\b/.test(type)
       ? 'json'

@@ -13,6 +13,15 @@ import type { RouteBody } from './route-table.js';
  * dependency for one line is not worth it.
  */
 export function addBodyParser(app: FastifyInstance, body: RouteBody): void {
+  if (body.type.includes('*')) {
+    // A range of binary types (`image/*`): any type in it is read as bytes, any other is a 415.
+    const range = body.type.split(';')[0]?.trim().toLowerCase() ?? body.type;
+    const matcher =
+      range === '*/*' ? '*' : new RegExp(`^${range.slice(0, -1).replace(/[.+]/g, '\\$&')}[^\\s;/]+`);
+    if (!app.hasContentTypeParser(matcher))
+      app.addContentTypeParser(matcher, { parseAs: 'buffer' }, (_request, bytes, done) => done(null, bytes));
+    return;
+  }
   if (app.hasContentTypeParser(body.type)) return;
   if (body.parse === 'json') {
     app.addContentTypeParser(body.type, { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));

@@ -1,4 +1,5 @@
 import { fieldText, formFields } from '../../client/form-fields.js';
+import { isMediaRange, typeInRange } from '../../client/media-type.js';
 import { type EncodedPart, encodeMultipart } from '../../client/multipart.js';
 import { formBody } from '../../client/request-body.js';
 import type { SecuritySchemeSpec } from '../../client/service-spec.js';
@@ -47,7 +48,9 @@ export function buildRequest(
   let body: string | undefined;
   const media = c.media === undefined ? op.body : op.alternatives[c.media];
   if (c.body !== undefined && media !== undefined) {
-    headers['content-type'] = media.contentType;
+    headers['content-type'] = isMediaRange(media.contentType)
+      ? typeInRange(media.contentType)
+      : media.contentType;
     if ('raw' in c.body) body = c.body.raw;
     else if (media.kind === 'form') body = formBody(c.body.json);
     else if (media.kind === 'multipart') {

@@ -33,6 +33,10 @@ const handlers = {
     if (picture !== undefined) return { status: 200, body: { as: type, bytes: picture.data.length } };
     return { status: 200, body: { as: type } };
   },
+  putScan: ({ body, headers }: { body: unknown; headers: Record<string, string> }) => ({
+    status: 200,
+    body: { as: headers['content-type'], bytes: Buffer.isBuffer(body) ? body.length : -1 },
+  }),
   createUpload: ({ body }: { body: Form }) => ({
     status: 201,
     body: {
@@ -160,6 +164,32 @@ describe('multipart/form-data through a generated client and route table', () =>
     });
     expect(res.statusCode).toBe(415);
     await res.body.dump();
+  });
+
+  it('takes bytes of any type in a media range, the caller naming it, and refuses a type outside it', async () => {
+    const scan = new Uint8Array([137, 80, 78, 71]);
+    const client = (
+      await out.load<{ createUploadServiceClient: (options: unknown) => Record<string, Call> }>(
+        'upload-service/client.ts',
+      )
+    ).createUploadServiceClient({ baseUrl, transport, resilience: false });
+    const putScan = client.putScan as Call;
+    for (const type of ['image/jpeg', 'image/svg+xml'])
+      expect(await putScan({ contentType: type, body: scan })).toMatchObject({
+        ok: true,
+        value: { as: type, bytes: 4 },
+      });
+    await expect(putScan({ contentType: 'text/csv', body: scan })).rejects.toThrow(/image\/\*/);
+    await expect(putScan({ body: scan })).rejects.toThrow(/needs input.contentType/);
+    for (const type of ['text/csv', 'application/octet-stream']) {
+      const res = await request(`${baseUrl}/scans`, {
+        method: 'PUT',
+        headers: { 'content-type': type },
+        body: scan,
+      });
+      expect(res.statusCode).toBe(415);
+      await res.body.dump();
+    }
   });
 
   it('keeps its contract under provider verification (valid cases are sent as multipart, and in every media type an operation accepts)', async () => {
