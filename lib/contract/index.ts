@@ -1,11 +1,15 @@
 export {
+  attachConsumers,
   type Change,
   compareFiles,
   compareFolders,
   DiffInputError,
   type DiffReport,
+  formatMarkdown as formatDiffMarkdown,
   formatReport as formatDiffReport,
   reportJson as diffReportJson,
+  SEVERITIES,
+  type Severity,
   snapshotSpecs,
 } from './diff/index.js';
 export {
