@@ -61,6 +61,11 @@ export interface ClientOptions<Scheme extends string = string> {
   fetch?: (request: Request) => Promise<Response>;
   /** Request class matching `fetch`. Default: the transport's lightweight request. */
   Request?: typeof Request;
+  /**
+   * Most bytes a call reads from a binary body given as a stream before sending it (it is read whole, so that a
+   * retry can send it again); a longer stream fails the call with a RangeError's message. Default 64 MiB.
+   */
+  maxBufferedBodyBytes?: number;
 }
 
 /** Options of one call; each overrides the client's and the spec's. */

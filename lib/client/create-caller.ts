@@ -123,7 +123,7 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
       if (input.cookies !== undefined) addCookies(headers, input.cookies);
       if (op.parseAs === 'events') headers.accept ??= 'text/event-stream';
       if (op.requestBody === 'binary' || op.requestBody === 'form' || op.requestBody === 'multipart') {
-        const prepared = await preparedBody(op, input.body);
+        const prepared = await preparedBody(op, input.body, options.maxBufferedBodyBytes);
         input = { ...input, body: prepared.body };
         if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
       }

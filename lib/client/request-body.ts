@@ -17,6 +17,9 @@ export function formBody(body: unknown): string {
   return search.toString();
 }
 
+/** Most bytes a call reads from a body stream before sending it (so a retry can send it again): 64 MiB. */
+export const DEFAULT_MAX_BUFFERED_BODY_BYTES = 64 * 1024 * 1024;
+
 function isByteStream(body: unknown): body is ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> {
   return (
     !(body instanceof Uint8Array) &&
@@ -29,6 +32,7 @@ function isByteStream(body: unknown): body is ReadableStream<Uint8Array> | Async
 /** Every chunk of a byte stream, in one array. */
 async function readWhole(
   stream: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  limit: number,
 ): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -36,6 +40,10 @@ async function readWhole(
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     chunks.push(bytes);
     length += bytes.length;
+    if (length > limit)
+      throw new RangeError(
+        `the body stream is over the ${limit} bytes a call reads before sending (ClientOptions.maxBufferedBodyBytes)`,
+      );
   }
   const whole = new Uint8Array(length);
   let at = 0;
@@ -54,10 +62,12 @@ async function readWhole(
 export async function preparedBody(
   op: OperationSpec,
   body: unknown,
+  maxBufferedBytes = DEFAULT_MAX_BUFFERED_BODY_BYTES,
 ): Promise<{ body: unknown; contentType?: string }> {
   if (op.requestBody === 'binary' && body instanceof Blob)
     return { body: new Uint8Array(await body.arrayBuffer()) };
-  if (op.requestBody === 'binary' && isByteStream(body)) return { body: await readWhole(body) };
+  if (op.requestBody === 'binary' && isByteStream(body))
+    return { body: await readWhole(body, maxBufferedBytes) };
   if (op.requestBody === 'form' && body !== undefined) return { body: formBody(body) };
   if (op.requestBody === 'multipart' && body !== undefined)
     return encodeMultipart(await multipartParts(body));

@@ -188,6 +188,23 @@ describe('binary bodies', () => {
     expect(node).toMatchObject({ ok: true, value: { bytes: AVATAR_LIMIT, sha: sha(bytes) } });
   });
 
+  it('fails a call whose body stream is over maxBufferedBodyBytes, before sending anything', async () => {
+    const { createMediaServiceClient } = await out.load<{
+      createMediaServiceClient: (o: ClientOptions & { maxBufferedBodyBytes?: number }) => AnyClient;
+    }>('media-service/client.ts');
+    const capped = createMediaServiceClient({ baseUrl, resilience: false, maxBufferedBodyBytes: 500 });
+    const before = seen.length;
+    const parts = [new Uint8Array(300), new Uint8Array(300)];
+    const r = await call(capped, 'putAvatar', { path: { id: 'a' }, body: ReadableStream.from(parts) });
+    expect(r).toMatchObject({ ok: false, error: { message: expect.stringContaining('over the 500 bytes') } });
+    expect(seen.length).toBe(before);
+    const fits = await call(capped, 'putAvatar', {
+      path: { id: 'a' },
+      body: ReadableStream.from([parts[0]]),
+    });
+    expect(fits).toMatchObject({ ok: true, value: { bytes: 300 } });
+  });
+
   it.each(each())('answers 413 over the route body limit (%s)', async (name) => {
     const r = await call(clientOf(name), 'putAvatar', {
       path: { id: 'a' },
