@@ -81,17 +81,37 @@ export function eventStreamOf<T>(
   };
 }
 
-/** Reads Server-Sent Events from `body` (parsed with eventsource-parser) as an EventStream. */
+/** What is left to do when an EventStream is dropped unread: close its body, end its call. */
+interface Unread {
+  body: ByteSource;
+  onEnd: EventStreamOptions['onEnd'];
+  ended: { done: boolean };
+}
+
+const dropped = new FinalizationRegistry<Unread>((unread) => {
+  if (unread.ended.done) return;
+  unread.ended.done = true;
+  close(unread.body);
+  unread.onEnd?.('ABANDONED', 0);
+});
+
+/**
+ * Reads Server-Sent Events from `body` (parsed with eventsource-parser) as an EventStream. A stream that is
+ * garbage-collected without ever being read gets its body closed and `onEnd('ABANDONED')`.
+ */
 export function readEventStream<T>(first: ByteSource, options: EventStreamOptions): EventStream<T> {
   let lastEventId: string | undefined;
   let started = false;
-  return {
+  const ended = { done: false };
+  const stream: EventStream<T> = {
     get lastEventId() {
       return lastEventId;
     },
     async *[Symbol.asyncIterator](): AsyncGenerator<ServerSentEvent<T>> {
       if (started) throw new TypeError(`the event stream of ${options.operationId} can be read once`);
       started = true;
+      // Once read, the reading ends it (break, return or the end): the stream object itself may go.
+      dropped.unregister(ended);
       const stop = new StreamStop(options);
       let body = first;
       let resumes = 0;
@@ -145,10 +165,15 @@ export function readEventStream<T>(first: ByteSource, options: EventStreamOption
       } finally {
         stop.dispose();
         close(body);
-        options.onEnd?.(failureCode, events);
+        if (!ended.done) {
+          ended.done = true;
+          options.onEnd?.(failureCode, events);
+        }
       }
     },
   };
+  dropped.register(stream, { body: first, onEnd: options.onEnd, ended }, ended);
+  return stream;
 }
 
 function toEvent<T>(message: EventSourceMessage, options: EventStreamOptions): ServerSentEvent<T> {

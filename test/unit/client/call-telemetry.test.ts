@@ -167,4 +167,27 @@ describe('a generated client traced and measured', () => {
     expect(call?.attributes).toMatchObject({ 'switchboard.events': 2, 'switchboard.attempts': 1 });
     expect(call?.status.code).not.toBe(SpanStatusCode.ERROR);
   });
+
+  it('ends the call span of an event stream dropped without being read, as ABANDONED', async () => {
+    const sse = 'data: {"type":"done","tokens":0}\n\n';
+    const client = createLlmProviderClient({
+      baseUrl: 'http://127.0.0.1:49',
+      fetch: async () => new Response(sse, { headers: { 'content-type': 'text/event-stream' } }),
+      credentials: { ApiKey: 'key' },
+    });
+    const abandoned = () =>
+      spans
+        .getFinishedSpans()
+        .filter((s) => s.kind === SpanKind.INTERNAL && s.attributes['error.type'] === 'ABANDONED');
+    const before = abandoned().length;
+    await (async () => {
+      const r = await client.createCompletion({ body: { model: 'm', prompt: 'p' } });
+      expect(r.ok).toBe(true);
+    })();
+    for (let i = 0; i < 20 && abandoned().length === before; i++) {
+      collectGarbage();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(abandoned().length).toBe(before + 1);
+  });
 });
