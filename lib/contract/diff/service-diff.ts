@@ -1,7 +1,7 @@
 import type { RawChange } from './change.js';
 import { diffOperation } from './operation-diff.js';
 import { listOperations, normalizePath } from './operations.js';
-import { isJson, type Json } from './schema-context.js';
+import { deref, isJson, type Json } from './schema-context.js';
 
 /**
  * Compares two bundled versions of one service's spec: operations removed (or their whole path), added,
@@ -51,11 +51,13 @@ function diffWebhooks(baseDoc: Json, headDoc: Json): RawChange[] {
   const list = (doc: Json) => {
     const hooks = isJson(doc.webhooks) ? doc.webhooks : {};
     const out = new Map<string, string[]>();
-    for (const [name, item] of Object.entries(hooks)) {
-      if (!isJson(item)) continue;
+    for (const [name, entry] of Object.entries(hooks)) {
+      if (!isJson(entry)) continue;
+      // A path item by reference (`$ref: '#/components/pathItems/…'`) counts as the one it names.
+      const item = deref(doc, entry, ['webhooks', name]).schema ?? entry;
       out.set(
         name,
-        Object.keys(item).filter((k) => isJson(item[k]) && k !== 'parameters'),
+        Object.keys(item).filter((k) => HTTP_METHODS.has(k) && isJson(item[k])),
       );
     }
     return out;
@@ -119,3 +121,5 @@ function diffSchemes(baseDoc: Json, headDoc: Json): RawChange[] {
   }
   return out;
 }
+
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

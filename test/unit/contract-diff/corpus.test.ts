@@ -60,6 +60,8 @@ const PAIRS: [name: string, verdict: Verdict, kinds: string[]][] = [
   ['query-parameter-integer-to-string', 'warning', ['parameter-type-changed']],
   ['webhook-removed', 'breaking', ['webhook-removed']],
   ['webhook-added', 'compatible', ['webhook-added']],
+  // The same webhook, now a path item by reference with an extension beside it: no change.
+  ['webhook-moved-to-path-item', 'compatible', []],
   ['response-variant-added', 'breaking', ['response-variant-added']],
   ['response-recursive-field-removed', 'breaking', ['response-property-removed']],
   ['response-media-type-removed', 'breaking', ['response-media-type-removed']],
