@@ -16,20 +16,37 @@ export interface RunnableService {
 
 /**
  * The body of a service's `main.ts`: builds the app, listens on host:port, closes gracefully on
- * SIGTERM/SIGINT (in-flight requests finish, then exit 0). A ConfigError (missing or weak secret, bad URL)
+ * SIGTERM/SIGINT (in-flight requests finish, then exit 0). A ConfigError (missing or weak secret, bad URL) or
+ * a listen failure the operator fixes (a port in use, a HOST that does not resolve or is not this machine's)
  * prints one line `<name>: refusing to start: <reason>` and exits 1; any other error rejects.
  */
 export async function runService(name: string, build: () => Promise<RunnableService>): Promise<void> {
+  let built: RunnableService | undefined;
   try {
-    const { app, host, port, close } = await build();
+    built = await build();
+    const { app, host, port, close } = built;
     if (close !== undefined) app.addHook('onClose', close);
     closeOnSignals(app);
     await app.listen({ host, port });
   } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${name}: refusing to start: ${error.message}\n`);
+    const reason = error instanceof ConfigError ? error.message : listenFailure(error, built);
+    if (reason !== undefined) {
+      process.stderr.write(`${name}: refusing to start: ${reason}\n`);
+      await built?.app.close().catch(() => {});
       process.exit(1);
     }
     throw error;
   }
+}
+
+/** The one-line reason a listen failed for a cause the operator fixes (a taken port, an unknown host). */
+function listenFailure(error: unknown, built: RunnableService | undefined): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (built === undefined || typeof code !== 'string') return undefined;
+  const where = `${built.host}:${built.port}`;
+  if (code === 'EADDRINUSE') return `${where} is already in use (PORT)`;
+  if (code === 'EADDRNOTAVAIL') return `${built.host} is not an address of this machine (HOST)`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `HOST=${built.host} does not resolve`;
+  if (code === 'EACCES') return `not allowed to listen on ${where} (PORT)`;
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type AddressInfo, createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import { createNotionServiceClient } from '../../../generated/notion-service/client.js';
@@ -23,6 +24,31 @@ describe('notion-service main.ts', () => {
     const exit = await runMain('notion-service', env).exit;
     expectRefusal(exit, 'notion-service', reason);
     expect(exit.stderr).not.toContain('abc123def456');
+  });
+
+  it('refuses with one line, no stack trace, a port in use and a HOST that is not this machine', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const busy = await runMain('notion-service', {
+        INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN,
+        PORT: String(port),
+      }).exit;
+      expectRefusal(
+        busy,
+        'notion-service',
+        new RegExp(`127\\.0\\.0\\.1:${port} is already in use \\(PORT\\)`),
+      );
+    } finally {
+      taken.close();
+    }
+    const foreign = await runMain('notion-service', {
+      INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN,
+      PORT: '0',
+      HOST: '192.0.2.1',
+    }).exit;
+    expectRefusal(foreign, 'notion-service', /192\.0\.2\.1 is not an address of this machine \(HOST\)/);
   });
 
   it('starts in memory, answers /health and /ready, and exits 0 promptly on SIGTERM', async () => {
