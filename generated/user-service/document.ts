@@ -6,7 +6,7 @@ export const userServiceDocument: Record<string, unknown> = {
   info: {
     title: "user-service",
     version: "1.0.0",
-    description: "Users, their LLM provider keys and their OAuth connections.\n\nInternal endpoints (prefix `users`, under `/internal/users/...`) require `X-Internal-Auth`.\nPublic endpoints require a user JWT; the middleware verifies it with auth-service through a\ncircuit breaker (3 failures, 2 successes, 30 s open) and a 5 s timeout, answering 401 for a bad\ntoken and 503 \"temporarily unavailable\" when auth-service cannot be reached or the breaker is open.\n",
+    description: "Users, their LLM provider keys and their OAuth connections.\n\nInternal endpoints (prefix `users`, under `/internal/users/...`) require `X-Internal-Auth`.\nPublic endpoints require a user JWT; the middleware verifies it with auth-service through a\ncircuit breaker (3 failures, 2 successes; open 1 s, doubling per failed probe up to 30 s) and a 5 s\ntimeout, answering 401 for a bad token and 503 \"temporarily unavailable\" when auth-service cannot\nbe reached or the breaker is open.\n",
   },
   servers: [
     {
