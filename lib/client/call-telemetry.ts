@@ -10,6 +10,7 @@ import {
 } from '@opentelemetry/api';
 import { currentContext } from '../context/request-context.js';
 import { instruments, tracer, tracing } from '../telemetry/instruments.js';
+import { originAttributes } from '../telemetry/resilience-metrics.js';
 import type { OperationSpec } from './service-spec.js';
 
 /** What a call's telemetry knows about the call. */
@@ -68,6 +69,8 @@ export class CallTelemetry {
   #started = 0;
   #previous: string | undefined;
   #attempts = 0;
+  /** `server.address`/`server.port` of the replica the attempt went to, when the downstream has several. */
+  #peer: Attributes | undefined;
 
   constructor(target: CallTarget, traced: boolean, metrics: boolean) {
     this.#base = baseAttributes(target);
@@ -104,6 +107,15 @@ export class CallTelemetry {
     propagation.inject(trace.setSpan(ROOT_CONTEXT, this.#attempt), headers);
   }
 
+  /**
+   * The attempt goes to the replica at `base` (a downstream with several): its span and duration name that
+   * replica's address instead of the first one's. Bound, so it can be handed on as a callback.
+   */
+  readonly onReplica = (base: string): void => {
+    this.#peer = originAttributes(base);
+    this.#attempt?.setAttributes(this.#peer);
+  };
+
   /** Ends the attempt with its answer's status, or the error that ended it. */
   endAttempt(status: number | undefined, error?: unknown): void {
     const errorType =
@@ -114,7 +126,7 @@ export class CallTelemetry {
           : undefined;
     this.#previous = status === undefined ? errorType : `HTTP ${status}`;
     if (this.#metrics) {
-      const attributes: Attributes = { ...this.#base };
+      const attributes: Attributes = { ...this.#base, ...this.#peer };
       if (status !== undefined) attributes['http.response.status_code'] = status;
       if (errorType !== undefined) attributes['error.type'] = errorType;
       instruments().clientDuration.record((performance.now() - this.#started) / 1000, attributes);

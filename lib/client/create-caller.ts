@@ -127,7 +127,14 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
         input = { ...input, body: prepared.body };
         if (prepared.contentType !== undefined) headers['content-type'] = prepared.contentType;
       }
-      const attempt = send(operationId, op, input, headers, context.idempotent);
+      const attempt = send(
+        operationId,
+        op,
+        input,
+        headers,
+        context.idempotent,
+        replicas === undefined && dns === undefined ? undefined : telemetry?.onReplica,
+      );
       const outcome = await policy.execute(context, (signal) => {
         attempts++;
         if (context.deadline !== undefined)
@@ -213,6 +220,7 @@ type Send = (
   input: CallInput,
   headers: Record<string, string>,
   idempotent: boolean,
+  onReplica?: (base: string) => void,
 ) => (signal: AbortSignal) => Promise<Outcome>;
 
 type TemplateOf = (operationId: string, op: OperationSpec) => PathTemplate;
@@ -230,14 +238,15 @@ function viaTransport(
       return (signal) => sendDirect(transport, request, signal, op.parseAs);
     };
   }
-  return (operationId, op, input, headers, idempotent) => {
+  return (operationId, op, input, headers, idempotent, onReplica) => {
     // The path and query, made once; each attempt puts its replica's base in front.
     const request = directRequest('', op, templateOf(operationId, op), input, headers);
     const failed: Replica[] = [];
     const attempt = (set: ReplicaSet, signal: AbortSignal) =>
-      attemptOnReplicas(set, failed, idempotent, signal, (replica) =>
-        sendDirect(transport, { ...request, url: replica.base + request.url }, signal, op.parseAs),
-      );
+      attemptOnReplicas(set, failed, idempotent, signal, (replica) => {
+        onReplica?.(replica.base);
+        return sendDirect(transport, { ...request, url: replica.base + request.url }, signal, op.parseAs);
+      });
     if (replicas instanceof ReplicaSet) return (signal) => attempt(replicas, signal);
     // Found by DNS: the replicas are addresses, the name goes in Host.
     headers.host = replicas.host;
@@ -271,7 +280,7 @@ function viaOpenapiFetch(
   // With the light Request the caller hands it a finished header record and the expanded path, so
   // openapi-fetch builds no WHATWG Headers and runs no path regex per call.
   const light = (options.Request as unknown) === LightRequest;
-  return (operationId, op, input, headers, idempotent) => {
+  return (operationId, op, input, headers, idempotent, onReplica) => {
     const path = light ? templateOf(operationId, op).expand(input.path) : undefined;
     const init = requestInit(op, input, headers, light, path === undefined);
     const on = (core: ReturnType<typeof createClient>, signal: AbortSignal) => {
@@ -283,9 +292,10 @@ function viaOpenapiFetch(
     if (replicas === undefined) return (signal) => on(first, signal);
     const failed: Replica[] = [];
     return (signal) =>
-      attemptOnReplicas(replicas, failed, idempotent, signal, (replica) =>
-        on(cores.get(replica.base) as ReturnType<typeof createClient>, signal),
-      );
+      attemptOnReplicas(replicas, failed, idempotent, signal, (replica) => {
+        onReplica?.(replica.base);
+        return on(cores.get(replica.base) as ReturnType<typeof createClient>, signal);
+      });
   };
 }
 

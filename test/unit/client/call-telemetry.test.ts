@@ -190,4 +190,29 @@ describe('a generated client traced and measured', () => {
     }
     expect(abandoned().length).toBe(before + 1);
   });
+
+  it('names the replica each attempt went to in its span and duration, not the first of the list', async () => {
+    const up = fakeUpstream([200]);
+    const client = createNotionServiceClient({
+      baseUrl: ['http://127.0.0.1:59', 'http://127.0.0.1:69'],
+      fetch: up.fetch,
+      credentials: { InternalAuth: 'token' },
+    });
+    for (let i = 0; i < 20; i++)
+      expect((await client.getNotionContext({ path: { userId: 'u1' } })).ok).toBe(true);
+    const sentTo = new Set(up.requests.map((r) => new URL(r.url).port));
+    expect([...sentTo].sort()).toEqual(['59', '69']);
+    const attempts = spans
+      .getFinishedSpans()
+      .filter((s) => s.kind === SpanKind.CLIENT && [59, 69].includes(Number(s.attributes['server.port'])));
+    expect(new Set(attempts.map((s) => s.attributes['server.port']))).toEqual(new Set([59, 69]));
+    const { resourceMetrics } = await reader.collect();
+    const ports = resourceMetrics.scopeMetrics
+      .flatMap((m) => m.metrics)
+      .filter((m) => m.descriptor.name === 'http.client.request.duration')
+      .flatMap((m) => m.dataPoints as { attributes: Record<string, unknown>; value: { count: number } }[])
+      .filter((p) => [59, 69].includes(Number(p.attributes['server.port'])));
+    expect(ports.reduce((n, p) => n + p.value.count, 0)).toBe(20);
+    expect(new Set(ports.map((p) => p.attributes['server.port']))).toEqual(new Set([59, 69]));
+  });
 });
