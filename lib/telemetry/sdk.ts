@@ -1,9 +1,10 @@
+import { createRequire } from 'node:module';
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from '@opentelemetry/sdk-trace-node';
 import { ConfigError } from '../server/config-error.js';
 import type { MetricsHandler } from '../server/metrics-plugin.js';
 import type { RunnableService } from '../server/run-service.js';
@@ -19,16 +20,16 @@ export interface ServiceTelemetry {
 /**
  * Starts the OpenTelemetry SDK for a service, configured only by the standard variables: `OTEL_SERVICE_NAME`
  * (default `name`), `OTEL_EXPORTER_OTLP_ENDPOINT` or `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (unset: no span is
- * exported), `OTEL_EXPORTER_OTLP_PROTOCOL` (`http/json`, the one this exporter speaks; another is refused),
+ * exported), `OTEL_EXPORTER_OTLP_PROTOCOL` (`http/json`, the default here, or `http/protobuf`; gRPC is refused),
  * `OTEL_TRACES_SAMPLER` / `_ARG`, `OTEL_BSP_SCHEDULE_DELAY` and the rest the SDK reads itself. Registers
  * the W3C trace-context propagator and an AsyncLocalStorage context manager, and a meter provider whose
  * Prometheus exporter serves `/metrics` (names as it writes them: `http_server_request_duration_seconds`).
  */
 export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.env): ServiceTelemetry {
-  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL ?? env.OTEL_EXPORTER_OTLP_PROTOCOL;
-  if (protocol !== undefined && protocol !== '' && protocol !== 'http/json')
+  const protocol = env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || 'http/json';
+  if (protocol !== 'http/json' && protocol !== 'http/protobuf')
     throw new ConfigError(
-      `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: the services export spans as http/json`,
+      `OTEL_EXPORTER_OTLP_PROTOCOL=${protocol} is not supported: use http/json or http/protobuf (OTLP over HTTP)`,
     );
   const resource = defaultResource().merge(
     resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || name }),
@@ -39,7 +40,7 @@ export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.en
     spanProcessors:
       endpoint === undefined || endpoint === ''
         ? []
-        : [new BatchSpanProcessor(new OTLPTraceExporter({ url: tracesUrl(env, endpoint) }))],
+        : [new BatchSpanProcessor(traceExporter(protocol, tracesUrl(env, endpoint)))],
   });
   traces.register();
   const prometheus = new PrometheusExporter({ preventServerStart: true });
@@ -89,4 +90,23 @@ export function withTelemetry(
 function tracesUrl(env: NodeJS.ProcessEnv, endpoint: string): string {
   if (env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return endpoint;
   return `${endpoint.replace(/\/+$/, '')}/v1/traces`;
+}
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The OTLP/HTTP span exporter for `protocol`: JSON, or protobuf from `@opentelemetry/exporter-trace-otlp-proto`
+ * (loaded only when asked for, so a project without it still starts with the default).
+ */
+function traceExporter(protocol: 'http/json' | 'http/protobuf', url: string): SpanExporter {
+  if (protocol === 'http/json') return new OTLPTraceExporter({ url });
+  let proto: { OTLPTraceExporter: new (config: { url: string }) => SpanExporter };
+  try {
+    proto = require('@opentelemetry/exporter-trace-otlp-proto') as typeof proto;
+  } catch {
+    throw new ConfigError(
+      'OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf needs @opentelemetry/exporter-trace-otlp-proto: npm install it (switchboard init adds it)',
+    );
+  }
+  return new proto.OTLPTraceExporter({ url });
 }

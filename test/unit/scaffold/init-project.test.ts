@@ -28,6 +28,7 @@ describe('switchboard init', () => {
     expect(pkg.dependencies).toEqual({
       '@opentelemetry/exporter-prometheus': '^0.223.0',
       '@opentelemetry/exporter-trace-otlp-http': '^0.223.0',
+      '@opentelemetry/exporter-trace-otlp-proto': '^0.223.0',
       '@opentelemetry/resources': '^2.12.0',
       '@opentelemetry/sdk-metrics': '^2.12.0',
       '@opentelemetry/sdk-trace-node': '^2.12.0',
