@@ -8,9 +8,13 @@ import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/** Environment variable choosing the OTLP protocol the observed variants export with. */
+export const PROTOCOL_ENV = 'SWITCHBOARD_BENCH_OTLP_PROTOCOL';
 
 /** Environment variable through which a bench hands the sink's endpoint to an observed server child. */
 export const SINK_ENV = 'SWITCHBOARD_BENCH_OTLP_ENDPOINT';
@@ -30,7 +34,12 @@ export interface Observability {
 /** Builds the SDK exporting spans to `endpoint` (the sink's base URL). */
 export function createObservability(serviceName: string, endpoint: string): Observability {
   const resource = resourceFromAttributes({ 'service.name': serviceName });
-  const exporter = new OTLPTraceExporter({ url: `${endpoint}/v1/traces` });
+  // SWITCHBOARD_BENCH_OTLP_PROTOCOL=http/protobuf measures the other protocol (default: http/json).
+  const url = `${endpoint}/v1/traces`;
+  const exporter =
+    process.env[PROTOCOL_ENV] === 'http/protobuf'
+      ? new ProtoTraceExporter({ url })
+      : new OTLPTraceExporter({ url });
   const traces = new NodeTracerProvider({
     resource,
     sampler: new AlwaysOnSampler(),
