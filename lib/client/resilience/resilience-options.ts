@@ -1,4 +1,5 @@
 import { countedEvents } from '../../telemetry/counted-events.js';
+import { boundedOption } from '../bounded-option.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import type { RetryBudgetOptions } from './retry-budget.js';
 
@@ -50,9 +51,7 @@ export interface ResolvedResilience {
 }
 
 function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isFinite(value) || value < min || value > max)
-    throw new RangeError(`resilience option ${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
+  return boundedOption(`resilience option ${name}`, value, min, max);
 }
 
 /** Fills defaults and checks every limit once, at construction; a bad value throws RangeError naming it. */

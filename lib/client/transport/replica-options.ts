@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { boundedOption } from '../bounded-option.js';
 
 /** Replica discovery by DNS: every address of the base URL's host name is a replica. */
 export interface DnsDiscovery {
@@ -33,9 +34,7 @@ export type ReplicaEvent =
   | { type: 'readmitted'; base: string };
 
 function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isFinite(value) || value < min || value > max)
-    throw new RangeError(`replicas.${name} must be between ${min} and ${max}, got ${value}`);
-  return value;
+  return boundedOption(`replicas.${name}`, value, min, max);
 }
 
 /** ReplicaOptions with every default filled in. */

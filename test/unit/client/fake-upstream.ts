@@ -24,6 +24,8 @@ export function fakeUpstream(steps: Step[]): FakeUpstream {
       throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
     if (step === 'hang') {
       return new Promise((_, reject) => {
+        // Aborted already (a deadline that passed while the request was made): settle now, as fetch does.
+        if (request.signal.aborted) reject(request.signal.reason);
         request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true });
       });
     }
