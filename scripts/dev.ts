@@ -134,7 +134,9 @@ function start(instance: (typeof instances)[number], restarts = 0): void {
     if (stopping) return;
     const how = signal ?? `code ${code}`;
     if (Date.now() - startedAt < STARTUP_MS) {
-      process.stdout.write(`[dev] ${name} exited during start-up (${how}); stopping the others\n`);
+      process.stdout.write(
+        `[dev] ${name} exited during start-up (${how}); stopping the others (a port in use? DEV_BASE_PORT=4101 moves them all)\n`,
+      );
       stopAll(1);
       return;
     }

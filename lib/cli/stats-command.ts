@@ -192,7 +192,10 @@ async function scrape(url: string, token: string | undefined): Promise<Scrape> {
   }
   const text = await response.text();
   if (response.status !== 200) {
-    const hint = response.status === 401 ? '; pass --token or set INTERNAL_AUTH_TOKEN' : '';
+    const hint =
+      response.status === 401
+        ? '; pass --token or set INTERNAL_AUTH_TOKEN (with make dev: set -a; . .switchboard/dev-secrets.env; set +a)'
+        : '';
     throw new StatsInputError(`GET ${metricsUrl} answered ${response.status} ${response.statusText}${hint}`);
   }
   let samples: PrometheusSample[];

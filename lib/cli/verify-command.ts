@@ -150,7 +150,7 @@ export async function verifyCommand(args: string[], env: NodeJS.ProcessEnv = pro
       .filter((n) => n.startsWith('no credentials for'));
     if (missing.length > 0 && !parsed.allowMissing) {
       console.error(
-        `switchboard verify: ${[...new Set(missing)].join('; ')}: pass --token/--bearer, --bearer-command or --bearer-url (or set INTERNAL_AUTH_TOKEN), ` +
+        `switchboard verify: ${[...new Set(missing)].join('; ')}: pass --token/--bearer, --bearer-command or --bearer-url (or set INTERNAL_AUTH_TOKEN; with make dev: set -a; . .switchboard/dev-secrets.env; set +a), ` +
           'or --allow-missing-credentials to accept a run that checked only refusals',
       );
       return 2;

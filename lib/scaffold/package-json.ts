@@ -131,8 +131,12 @@ export function runtimeDependencies(): Record<string, string> {
  * a new package gets it when `new service` adds one.
  */
 export function withMissingRuntime(pkg: PackageJson): { pkg: PackageJson; added: string[] } | undefined {
+  // The toolkit's own repository (its services import it by name through the exports map) needs no copy of it.
   const missing = Object.entries(runtimeDependencies()).filter(
-    ([name]) => pkg.dependencies?.[name] === undefined && pkg.devDependencies?.[name] === undefined,
+    ([name]) =>
+      name !== pkg.name &&
+      pkg.dependencies?.[name] === undefined &&
+      pkg.devDependencies?.[name] === undefined,
   );
   if (missing.length === 0) return undefined;
   return {

@@ -168,7 +168,7 @@ describe('switchboard stats', () => {
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toBe(
-      `switchboard stats: GET ${url}/metrics answered 401 Unauthorized; pass --token or set INTERNAL_AUTH_TOKEN`,
+      `switchboard stats: GET ${url}/metrics answered 401 Unauthorized; pass --token or set INTERNAL_AUTH_TOKEN (with make dev: set -a; . .switchboard/dev-secrets.env; set +a)`,
     );
   });
 

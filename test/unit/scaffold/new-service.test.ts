@@ -66,6 +66,18 @@ describe('switchboard new service', () => {
     expect(newService(p.root, 'ledger-service').addedDependencies).toEqual([]);
   });
 
+  it("adds no dependency on the toolkit to the toolkit's own package.json", () => {
+    const p = initialised();
+    const pkg = JSON.parse(p.read('package.json')) as { dependencies: Record<string, string> };
+    const { switchboard: _self, ...rest } = pkg.dependencies;
+    p.write(
+      'package.json',
+      `${JSON.stringify({ ...pkg, name: 'switchboard', dependencies: rest }, null, 2)}\n`,
+    );
+    expect(newService(p.root, 'billing-service').addedDependencies).toEqual([]);
+    expect(JSON.parse(p.read('package.json')).dependencies.switchboard).toBeUndefined();
+  });
+
   it('refuses bad names, taken names (any spec extension, built-in keys) and taken ports, writing nothing', () => {
     const p = initialised();
     newService(p.root, 'billing');
