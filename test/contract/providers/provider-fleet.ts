@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
 import {
   createAuthServiceClient,
   createLlmProviderClient,
@@ -9,14 +10,19 @@ import {
 import { buildAuthApp } from '../../../services/auth-service/app.js';
 import { tokenSettings } from '../../../services/auth-service/domain/tokens.js';
 import { memoryRevocationStore } from '../../../services/auth-service/store/memory-revocation-store.js';
+import { redisRevocationStore } from '../../../services/auth-service/store/redis-revocation-store.js';
 import { buildOrchestratorApp } from '../../../services/llm-orchestrator/app.js';
 import { buildProviderApp } from '../../../services/llm-provider/app.js';
 import { buildNotionApp } from '../../../services/notion-service/app.js';
 import { memoryConnectionStore } from '../../../services/notion-service/store/memory-connection-store.js';
+import { redisConnectionStore } from '../../../services/notion-service/store/redis-connection-store.js';
+import { createRedis, redisReady } from '../../../services/shared/redis-client.js';
 import { buildUserApp } from '../../../services/user-service/app.js';
 import { memoryUserStore } from '../../../services/user-service/store/memory-user-store.js';
+import { redisUserStore } from '../../../services/user-service/store/redis-user-store.js';
 import { buildWhatsappApp } from '../../../services/whatsapp-service/app.js';
 import { memoryMessageStore } from '../../../services/whatsapp-service/store/memory-message-store.js';
+import { redisMessageStore } from '../../../services/whatsapp-service/store/redis-message-store.js';
 
 /** The user the specs' examples name (`usr_7f3a9c`), seeded so that examples reach their 2xx answers. */
 export const EXAMPLE_USER = { userId: 'usr_7f3a9c', email: 'ada@example.com', tenantId: 'tnt_acme' };
@@ -44,11 +50,22 @@ export interface ProviderFleet {
 }
 
 /**
- * Starts all six services in-process (in-memory stores, a random internal token and JWT secret, no
- * logs) and seeds what the specs' examples refer to: EXAMPLE_USER with a key per LLM provider and a
- * Google OAuth token, their Notion connection, and the example WhatsApp message.
+ * Starts all six services in-process (a random internal token and JWT secret, no logs) and seeds what the
+ * specs' examples refer to: EXAMPLE_USER with a key per LLM provider and a Google OAuth token, their Notion
+ * connection, and the example WhatsApp message. The four stateful services keep their state in memory, or
+ * in the Redis at `redisUrl` (one connection each, as their main.ts opens it, with a 2 s command timeout
+ * instead of 250 ms: verification sends thousands of requests on a shared machine, and a slow command would
+ * be a 503 where the case expects its 2xx).
  */
-export async function startProviderFleet(): Promise<ProviderFleet> {
+export async function startProviderFleet(redisUrl?: string): Promise<ProviderFleet> {
+  const connections: Redis[] = [];
+  const open = async <S>(name: string, inMemory: () => S, onRedis: (redis: Redis) => S): Promise<S> => {
+    if (redisUrl === undefined) return inMemory();
+    const redis = createRedis(redisUrl, { name, commandTimeoutMs: 2000 });
+    connections.push(redis);
+    if (!(await redisReady(redis))) throw new Error(`${name}: Redis at ${redisUrl} is not ready`);
+    return onRedis(redis);
+  };
   const internalToken = randomBytes(32).toString('hex');
   const internalTokens = [internalToken];
   const credentials = { InternalAuth: internalToken };
@@ -61,13 +78,13 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
   const authUrl = await listen(
     await buildAuthApp({
       tokens: tokenSettings({ secret: randomBytes(32).toString('hex') }),
-      store: memoryRevocationStore(),
+      store: await open('auth-service', memoryRevocationStore, redisRevocationStore),
       internalTokens,
       logger,
     }),
   );
   const auth = createAuthServiceClient({ baseUrl: authUrl, credentials });
-  const userStore = memoryUserStore();
+  const userStore = await open('user-service', memoryUserStore, redisUserStore);
   const userUrl = await listen(
     await buildUserApp({
       store: userStore,
@@ -77,9 +94,9 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
       logger,
     }),
   );
-  const notionStore = memoryConnectionStore();
+  const notionStore = await open('notion-service', memoryConnectionStore, redisConnectionStore);
   const notionUrl = await listen(await buildNotionApp({ store: notionStore, internalTokens, logger }));
-  const messages = memoryMessageStore();
+  const messages = await open('whatsapp-service', memoryMessageStore, redisMessageStore);
   const whatsappUrl = await listen(await buildWhatsappApp({ store: messages, internalTokens, logger }));
   // The provider knows the seeded users' keys and the token verification sends as a valid credential.
   const knownKeys = new Set<string>();
@@ -144,6 +161,7 @@ export async function startProviderFleet(): Promise<ProviderFleet> {
     revocable: await issue(),
     close: async () => {
       await Promise.all(apps.map((app) => app.close()));
+      for (const redis of connections) redis.disconnect();
     },
   };
 }

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BearerSource,
@@ -8,6 +9,7 @@ import {
   type VerifyReport,
   verifyProvider,
 } from '../../../lib/contract/verify/index.js';
+import { type RedisServer, startRedis } from '../../helpers/redis-server.js';
 import { EXAMPLE_USER, type ProviderFleet, startProviderFleet } from './provider-fleet.js';
 
 // Provider verification of every reference service against its own spec (see lib/contract/verify):
@@ -15,15 +17,28 @@ import { EXAMPLE_USER, type ProviderFleet, startProviderFleet } from './provider
 const CASES = Number(process.env.SWITCHBOARD_VERIFY_CASES ?? 200);
 const SEED = process.env.SWITCHBOARD_VERIFY_SEED ?? 'switchboard-providers';
 
+// Verified twice: stores in memory, then in a real redis-server (as the services run with REDIS_URL).
+const STORES = (process.env.SWITCHBOARD_VERIFY_STORES ?? 'memory,redis').split(',');
+
 let fleet: ProviderFleet;
+let redis: RedisServer | undefined;
 const reports: VerifyReport[] = [];
 
+async function startFleet(stores: string): Promise<void> {
+  await fleet?.close();
+  if (stores === 'redis') {
+    redis ??= await startRedis();
+    fleet = await startProviderFleet(redis.url);
+  } else fleet = await startProviderFleet();
+}
+
 beforeAll(async () => {
-  fleet = await startProviderFleet();
+  await startFleet(STORES[0] ?? 'memory');
 });
 
 afterAll(async () => {
   await fleet?.close();
+  await redis?.stop();
   const cases = reports.reduce((n, r) => n + r.cases, 0);
   const ms = reports.reduce((n, r) => n + r.durationMs, 0);
   console.log(
@@ -65,15 +80,22 @@ function bearerOperations(service: string): string[] {
     .map((op) => op.id);
 }
 
-describe.each([
+const SERVICES = [
   'auth-service',
   'user-service',
   'notion-service',
   'whatsapp-service',
   'llm-orchestrator',
   'llm-provider',
-] as const)('%s keeps its contract', (service) => {
+] as const;
+
+describe.each(
+  STORES.flatMap((stores, i) => SERVICES.map((service, j) => [service, stores, i > 0 && j === 0] as const)),
+)('%s keeps its contract (stores: %s)', (service, stores, restart) => {
   it(`answers ≥${CASES} cases per operation as specs/${service}.yaml says`, { timeout: 60_000 }, async () => {
+    // The second store kind gets a fleet of its own, started by its first service.
+    if (restart) await startFleet(stores);
+    if (stores === 'redis') expect(await redisKeys(redis?.url)).toBeGreaterThan(0);
     const report = await verifyProvider({
       spec: `specs/${service}.yaml`,
       baseUrl: fleet.urls[service],
@@ -107,3 +129,14 @@ describe.each([
     }
   });
 });
+
+/** How many keys the Redis at `url` holds: the fleet's seeding must have landed there. */
+async function redisKeys(url: string | undefined): Promise<number> {
+  if (url === undefined) return 0;
+  const client = new Redis(url, { maxRetriesPerRequest: 1 });
+  try {
+    return await client.dbsize();
+  } finally {
+    client.disconnect();
+  }
+}
