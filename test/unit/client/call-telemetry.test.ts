@@ -98,12 +98,13 @@ describe('a generated client traced and measured', () => {
     expect(retried.ok).toBe(false);
     const refused = await client.getNotionContext({ path: { userId: 'u1' } });
     expect(refused.ok ? undefined : refused.error.code).toBe('CIRCUIT_OPEN');
+    // A deadline already past: the call ends DEADLINE_EXCEEDED without sending, whatever the machine's load.
     const hung = createNotionServiceClient({
       baseUrl: 'http://127.0.0.1:29',
       fetch: fakeUpstream(['hang']).fetch,
       credentials: { InternalAuth: 'token' },
     });
-    const late = await hung.getNotionContext({ path: { userId: 'u1' } }, { deadline: Date.now() + 30 });
+    const late = await hung.getNotionContext({ path: { userId: 'u1' } }, { deadline: Date.now() - 1 });
     expect(late.ok ? undefined : late.error.code).toBe('DEADLINE_EXCEEDED');
 
     // The gauges hold the downstreams weakly: a collection must not drop those of clients still in use.
