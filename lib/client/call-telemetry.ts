@@ -46,12 +46,10 @@ function baseAttributes(target: CallTarget): Attributes {
   const key = `${target.service} ${target.origin} ${target.operationId}`;
   let base = bases.get(key);
   if (base === undefined) {
-    const url = new URL(target.origin);
     base = {
       'http.request.method': target.op.method.toUpperCase(),
       'url.template': target.op.path,
-      'server.address': url.hostname,
-      'server.port': Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      ...originAttributes(target.origin),
       'peer.service': target.service,
       'switchboard.operation_id': target.operationId,
     };
@@ -109,12 +107,12 @@ export class CallTelemetry {
 
   /**
    * The attempt goes to the replica at `base` (a downstream with several): its span and duration name that
-   * replica's address instead of the first one's. Bound, so it can be handed on as a callback.
+   * replica's address instead of the first one's.
    */
-  readonly onReplica = (base: string): void => {
+  onReplica(base: string): void {
     this.#peer = originAttributes(base);
     this.#attempt?.setAttributes(this.#peer);
-  };
+  }
 
   /** Ends the attempt with its answer's status, or the error that ended it. */
   endAttempt(status: number | undefined, error?: unknown): void {

@@ -133,7 +133,10 @@ export function createCaller(spec: ServiceSpec, options: ClientOptions): Caller 
         input,
         headers,
         context.idempotent,
-        replicas === undefined && dns === undefined ? undefined : telemetry?.onReplica,
+        // Only a downstream with several replicas has one to name (a closure per call only then).
+        telemetry === undefined || (replicas === undefined && dns === undefined)
+          ? undefined
+          : (base) => telemetry.onReplica(base),
       );
       const outcome = await policy.execute(context, (signal) => {
         attempts++;

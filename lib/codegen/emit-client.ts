@@ -1,3 +1,4 @@
+import { isMediaRange, mediaEssence } from '../client/media-type.js';
 import type { BodySending, OperationSpec, ServiceSpec } from '../client/service-spec.js';
 import { generatedHeader } from './header.js';
 import { rowDepth, toLiteral } from './literal.js';
@@ -146,7 +147,7 @@ function inputType(op: OperationModel): string {
   const optional = op.body?.required ? '' : '?';
   const body = bodyType(op, 'client');
   // A range (`image/*`) names no type to send: the caller names one in it.
-  if (op.body?.contentType.includes('*'))
+  if (op.body !== undefined && isMediaRange(op.body.contentType))
     fields.push(
       `  // The media type the body is sent as: one in the spec's range.`,
       `  contentType: ${rangeType(op.body.contentType)};`,
@@ -182,7 +183,7 @@ function resultType(op: OperationModel): string {
 
 /** The TypeScript type of the media types in `range`: a template literal type, e.g. image/ and any subtype. */
 function rangeType(range: string): string {
-  const essence = range.split(';')[0]?.trim().toLowerCase() ?? range;
+  const essence = mediaEssence(range);
   const any = '$' + '{string}';
   return essence === '*/*' ? `\`${any}/${any}\`` : `\`${essence.slice(0, -1)}${any}\``;
 }

@@ -1,5 +1,6 @@
 import { parse } from 'node:querystring';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { isMediaRange, mediaEssence } from '../client/media-type.js';
 import type { UploadedFile } from '../client/multipart.js';
 import type { RouteBody } from './route-table.js';
 
@@ -13,9 +14,9 @@ import type { RouteBody } from './route-table.js';
  * dependency for one line is not worth it.
  */
 export function addBodyParser(app: FastifyInstance, body: RouteBody): void {
-  if (body.type.includes('*')) {
+  if (isMediaRange(body.type)) {
     // A range of binary types (`image/*`): any type in it is read as bytes, any other is a 415.
-    const range = body.type.split(';')[0]?.trim().toLowerCase() ?? body.type;
+    const range = mediaEssence(body.type);
     const matcher =
       range === '*/*' ? '*' : new RegExp(`^${range.slice(0, -1).replace(/[.+]/g, '\\$&')}[^\\s;/]+`);
     if (!app.hasContentTypeParser(matcher))

@@ -61,17 +61,19 @@ export async function redisReady(redis: Redis, timeoutMs = 2000): Promise<boolea
 }
 
 /**
- * A service's store: on Redis at `url` (connected, waited for up to 2 s, named `name` in Redis' client list)
- * or in memory when `url` is unset; `close` disconnects what was opened.
+ * A service's store: on Redis at `url` (connected, waited for up to 2 s, named `name` in Redis' client list,
+ * with `options` such as the command timeout) or in memory when `url` is unset; `close` disconnects what was
+ * opened.
  */
 export async function openStore<S>(
   url: string | undefined,
   name: string,
   inMemory: () => S,
   onRedis: (redis: Redis) => S,
+  options: Omit<RedisOptions, 'name'> = {},
 ): Promise<{ store: S; close: () => Promise<void> }> {
   if (url === undefined) return { store: inMemory(), close: async () => {} };
-  const redis = createRedis(url, { name });
+  const redis = createRedis(url, { ...options, name });
   await redisReady(redis);
   return { store: onRedis(redis), close: async () => redis.disconnect() };
 }

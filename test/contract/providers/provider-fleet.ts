@@ -16,7 +16,7 @@ import { buildProviderApp } from '../../../services/llm-provider/app.js';
 import { buildNotionApp } from '../../../services/notion-service/app.js';
 import { memoryConnectionStore } from '../../../services/notion-service/store/memory-connection-store.js';
 import { redisConnectionStore } from '../../../services/notion-service/store/redis-connection-store.js';
-import { createRedis, redisReady } from '../../../services/shared/redis-client.js';
+import { openStore } from '../../../services/shared/redis-client.js';
 import { buildUserApp } from '../../../services/user-service/app.js';
 import { memoryUserStore } from '../../../services/user-service/store/memory-user-store.js';
 import { redisUserStore } from '../../../services/user-service/store/redis-user-store.js';
@@ -58,13 +58,11 @@ export interface ProviderFleet {
  * be a 503 where the case expects its 2xx).
  */
 export async function startProviderFleet(redisUrl?: string): Promise<ProviderFleet> {
-  const connections: Redis[] = [];
+  const opened: { close: () => Promise<void> }[] = [];
   const open = async <S>(name: string, inMemory: () => S, onRedis: (redis: Redis) => S): Promise<S> => {
-    if (redisUrl === undefined) return inMemory();
-    const redis = createRedis(redisUrl, { name, commandTimeoutMs: 2000 });
-    connections.push(redis);
-    if (!(await redisReady(redis))) throw new Error(`${name}: Redis at ${redisUrl} is not ready`);
-    return onRedis(redis);
+    const { store, close } = await openStore(redisUrl, name, inMemory, onRedis, { commandTimeoutMs: 2000 });
+    opened.push({ close });
+    return store;
   };
   const internalToken = randomBytes(32).toString('hex');
   const internalTokens = [internalToken];
@@ -161,7 +159,7 @@ export async function startProviderFleet(redisUrl?: string): Promise<ProviderFle
     revocable: await issue(),
     close: async () => {
       await Promise.all(apps.map((app) => app.close()));
-      for (const redis of connections) redis.disconnect();
+      await Promise.all(opened.map((store) => store.close()));
     },
   };
 }
