@@ -24,7 +24,10 @@ if (!VARIANTS.includes(variant) || !(seconds > 0)) {
 const token = randomBytes(32).toString('hex');
 const upstream = await startUpstream(token);
 const sink = await startOtlpSink();
-const observability = createObservability('bench-client-profile', sink.endpoint);
+const observability = {
+  switchboard: createObservability('bench-client-profile', sink.endpoint, 'switchboard'),
+  sdk: createObservability('bench-client-profile', sink.endpoint, 'sdk'),
+};
 try {
   const client = createVariant(variant, upstream.baseUrl, token, observability);
   client.before?.();
@@ -35,6 +38,6 @@ try {
   const cpuUs = ((loop.cpuSeconds * 1e6) / loop.requests).toFixed(1);
   console.log(`${variant}: ${rps} req/s, ${cpuUs} µs CPU/request over ${loop.seconds.toFixed(1)} s`);
 } finally {
-  await observability.shutdown();
+  await Promise.all([observability.switchboard.shutdown(), observability.sdk.shutdown()]);
   await Promise.all([upstream.stop(), sink.stop()]);
 }

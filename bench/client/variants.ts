@@ -9,7 +9,7 @@ import createClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import { createNotionServiceClient } from '../../generated/notion-service/client.js';
 import type { paths } from '../../generated/notion-service/types.js';
-import type { Observability } from '../observed/observability.js';
+import type { Observability, Pipeline } from '../observed/observability.js';
 import { REQUEST_PATH, USER_ID } from './upstream-messages.js';
 
 /** The variants, in the order the suite measures them. */
@@ -31,7 +31,7 @@ export const STACKS: Readonly<Record<Variant, string>> = {
   switchboard_observed:
     'switchboard, with the OpenTelemetry SDK on: every span sampled, batch-exported over OTLP/HTTP to a loopback sink; metrics on',
   openapi_fetch_otel:
-    'openapi_fetch with @opentelemetry/instrumentation-undici 0.32.0 (a span and metrics per request), on the same SDK',
+    'openapi_fetch with @opentelemetry/instrumentation-undici 0.32.0 (a span and metrics per request), on the SDK set up the usual way (BatchSpanProcessor + OTLP/HTTP exporter)',
 };
 
 /** A client ready to load the upstream. */
@@ -50,19 +50,20 @@ const HEADER = 'x-internal-auth';
 
 /**
  * Builds `variant` against `baseUrl`, sending `token` as the internal auth secret; the observed variants
- * register `observability` (the SDK) only while they are measured.
+ * register their SDK (Switchboard's pipeline for Switchboard, the SDK's usual one for the peer) only while
+ * they are measured.
  */
 export function createVariant(
   variant: Variant,
   baseUrl: string,
   token: string,
-  observability: Observability,
+  observability: Readonly<Record<Pipeline, Observability>>,
 ): VariantClient {
   switch (variant) {
     case 'switchboard_observed':
-      return observed(switchboard(baseUrl, token), observability);
+      return observed(switchboard(baseUrl, token), observability.switchboard);
     case 'openapi_fetch_otel':
-      return withUndiciInstrumentation(openapiFetch(baseUrl, token), observability);
+      return withUndiciInstrumentation(openapiFetch(baseUrl, token), observability.sdk);
     case 'undici_request':
       return rawUndici(baseUrl, token);
     case 'switchboard':

@@ -1,6 +1,6 @@
 /**
  * The OpenTelemetry SDK as a service runs it, for the observed bench variants: every span sampled and sent
- * by a batch processor over OTLP/HTTP (JSON) to the loopback sink, the W3C propagator, an AsyncLocalStorage
+ * by a batch processor over OTLP/HTTP (JSON) to the loopback sink (Switchboard's or the SDK's, see Pipeline), the W3C propagator, an AsyncLocalStorage
  * context manager, and a meter provider with the Prometheus exporter (metrics recorded, served on request).
  * It can be switched on and off between measurements in one process (the client suite does so).
  */
@@ -12,6 +12,7 @@ import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { OtlpJsonSpanProcessor } from '../../lib/telemetry/otlp-json-span-processor.js';
 
 /** Environment variable choosing the OTLP protocol the observed variants export with. */
 export const PROTOCOL_ENV = 'SWITCHBOARD_BENCH_OTLP_PROTOCOL';
@@ -31,19 +32,32 @@ export interface Observability {
   shutdown(): Promise<void>;
 }
 
-/** Builds the SDK exporting spans to `endpoint` (the sink's base URL). */
-export function createObservability(serviceName: string, endpoint: string): Observability {
+/**
+ * How spans are exported: `switchboard` as `startTelemetry` does (its own OTLP/JSON span processor), `sdk` as
+ * a team instrumenting the usual way would (the SDK's batch span processor with the OTLP/HTTP exporter).
+ */
+export type Pipeline = 'switchboard' | 'sdk';
+
+/** Builds the SDK exporting spans to `endpoint` (the sink's base URL) through `pipeline`. */
+export function createObservability(
+  serviceName: string,
+  endpoint: string,
+  pipeline: Pipeline,
+): Observability {
   const resource = resourceFromAttributes({ 'service.name': serviceName });
-  // SWITCHBOARD_BENCH_OTLP_PROTOCOL=http/protobuf measures the other protocol (default: http/json).
   const url = `${endpoint}/v1/traces`;
-  const exporter =
+  // SWITCHBOARD_BENCH_OTLP_PROTOCOL=http/protobuf measures the other protocol (default: http/json), which both
+  // pipelines send through the SDK's processor.
+  const processor =
     process.env[PROTOCOL_ENV] === 'http/protobuf'
-      ? new ProtoTraceExporter({ url })
-      : new OTLPTraceExporter({ url });
+      ? new BatchSpanProcessor(new ProtoTraceExporter({ url }))
+      : pipeline === 'switchboard'
+        ? new OtlpJsonSpanProcessor(url)
+        : new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const traces = new NodeTracerProvider({
     resource,
     sampler: new AlwaysOnSampler(),
-    spanProcessors: [new BatchSpanProcessor(exporter)],
+    spanProcessors: [processor],
   });
   const meters = new MeterProvider({
     resource,

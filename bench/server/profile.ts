@@ -4,8 +4,11 @@
  *
  *   npx tsx bench/server/profile.ts generated_observed /tmp/prof 10
  *   npx tsx bench/server/profile-summary.ts /tmp/prof/<file>.cpuprofile --skip 3
+ *
+ * A dir of `-` runs the server without the profiler (its requests per second alone).
  */
 
+import { canPin, pinSelf } from '../cpu-pin.js';
 import { SINK_ENV } from '../observed/observability.js';
 import { startOtlpSink } from '../observed/sink-process.js';
 import { runLoad } from './load.js';
@@ -21,8 +24,12 @@ if (!VARIANTS.includes(variant) || dir === undefined || !(seconds > 0)) {
 }
 
 const token = 'profile-token-profile-token-profile-token';
-const sink = await startOtlpSink();
-const server = await startServer(variant, token, dir, undefined, { [SINK_ENV]: sink.endpoint });
+// Pinned as the suite pins (load generator and sink on CPU 0, server on CPU 1) when the machine allows it.
+const pinned = canPin() && pinSelf(0);
+const sink = await startOtlpSink(pinned ? 0 : undefined);
+const server = await startServer(variant, token, dir === '-' ? undefined : dir, pinned ? 1 : undefined, {
+  [SINK_ENV]: sink.endpoint,
+});
 try {
   const url = `http://127.0.0.1:${server.port}${REQUEST_PATH}`;
   const result = await runLoad({

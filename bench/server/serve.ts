@@ -20,7 +20,11 @@ let observability: ReturnType<typeof createObservability> | undefined;
 if (OBSERVED_VARIANTS.includes(variant)) {
   if (sink === undefined) throw new Error(`${variant} needs ${SINK_ENV}, the OTLP sink's endpoint`);
   // Registered before the app is built, as a service's SDK start is (the telemetry plugin hooks in then).
-  observability = createObservability(`bench-${variant}`, sink);
+  observability = createObservability(
+    `bench-${variant}`,
+    sink,
+    variant === 'fastify_otel' ? 'sdk' : 'switchboard',
+  );
   observability.enable();
 }
 const app = await buildVariant(variant, token);

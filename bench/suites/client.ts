@@ -77,7 +77,10 @@ export async function run(): Promise<SuiteResult> {
   const upstream = await startUpstream(token, pinned ? 1 : undefined);
   // The sink shares the upstream's core: the observed clients pay only for making and sending their spans.
   const sink = await startOtlpSink(pinned ? 1 : undefined);
-  const observability = createObservability('bench-client', sink.endpoint);
+  const observability = {
+    switchboard: createObservability('bench-client', sink.endpoint, 'switchboard'),
+    sdk: createObservability('bench-client', sink.endpoint, 'sdk'),
+  };
   const running: Running[] = [];
   try {
     for (const variant of VARIANTS) {
@@ -101,7 +104,7 @@ export async function run(): Promise<SuiteResult> {
     }
   } finally {
     await Promise.all(running.map((r) => r.client.close()));
-    await observability.shutdown();
+    await Promise.all([observability.switchboard.shutdown(), observability.sdk.shutdown()]);
     await Promise.all([upstream.stop(), sink.stop()]);
   }
   const samples = (variant: Variant) => running.find((r) => r.variant === variant)?.samples ?? [];

@@ -43,9 +43,9 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
     "Fastify, one route with the generated route's params and response schemas (Ajv, fast-json-stringify)",
   openapi_glue: 'fastify-openapi-glue 4.10.2, same document and auth check',
   generated_observed:
-    'generated, with the OpenTelemetry SDK: every span sampled, batch-exported over OTLP/HTTP to a loopback sink; metrics on',
+    "generated, with the OpenTelemetry SDK as switchboard/telemetry starts it: every span sampled, batch-exported over OTLP/HTTP JSON by Switchboard's span processor to a loopback sink; metrics on",
   fastify_otel:
-    'bare_fastify_schema with @fastify/otel 0.21.2 registered (request, handler and hook spans), on the same SDK',
+    'bare_fastify_schema with @fastify/otel 0.21.2 registered (request, handler and hook spans), on the SDK set up the usual way (BatchSpanProcessor + OTLP/HTTP exporter)',
 };
 
 /** One variant in one round. */

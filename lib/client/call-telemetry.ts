@@ -6,10 +6,11 @@ import {
   type Span,
   SpanKind,
   SpanStatusCode,
+  type Tracer,
   trace,
 } from '@opentelemetry/api';
 import { currentContext } from '../context/request-context.js';
-import { instruments, tracer, tracing } from '../telemetry/instruments.js';
+import { activeTracer, instruments } from '../telemetry/instruments.js';
 import { originAttributes } from '../telemetry/resilience-metrics.js';
 import type { OperationSpec } from './service-spec.js';
 
@@ -34,9 +35,9 @@ export interface CallTarget {
  */
 export function startCallTelemetry(target: CallTarget): CallTelemetry | undefined {
   const meters = instruments();
-  const traced = tracing();
-  if (!traced && !meters.enabled) return undefined;
-  return new CallTelemetry(target, traced, meters.enabled);
+  const tracer = activeTracer();
+  if (tracer === undefined && !meters.enabled) return undefined;
+  return new CallTelemetry(target, tracer, meters.enabled);
 }
 
 const bases = new Map<string, Attributes>();
@@ -58,10 +59,28 @@ function baseAttributes(target: CallTarget): Attributes {
   return base;
 }
 
+const answered = new WeakMap<Attributes, Map<number, Attributes>>();
+
+/** An operation's attributes with a successful answer's status: made once per operation and status. */
+function answeredAttributes(base: Attributes, status: number): Attributes {
+  let byStatus = answered.get(base);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    answered.set(base, byStatus);
+  }
+  let attributes = byStatus.get(status);
+  if (attributes === undefined) {
+    attributes = { ...base, 'http.response.status_code': status };
+    byStatus.set(status, attributes);
+  }
+  return attributes;
+}
+
 /** The telemetry of one call in flight (see startCallTelemetry). */
 export class CallTelemetry {
   readonly #base: Attributes;
   readonly #call: Span | undefined;
+  readonly #tracer: Tracer | undefined;
   readonly #metrics: boolean;
   #attempt: Span | undefined;
   #started = 0;
@@ -70,10 +89,11 @@ export class CallTelemetry {
   /** `server.address`/`server.port` of the replica the attempt went to, when the downstream has several. */
   #peer: Attributes | undefined;
 
-  constructor(target: CallTarget, traced: boolean, metrics: boolean) {
+  constructor(target: CallTarget, tracer: Tracer | undefined, metrics: boolean) {
     this.#base = baseAttributes(target);
     this.#metrics = metrics;
-    if (traced) {
+    this.#tracer = tracer;
+    if (tracer !== undefined) {
       const inbound = currentContext()?.span;
       const parent = inbound === undefined ? otelContext.active() : trace.setSpan(ROOT_CONTEXT, inbound);
       const attributes: Attributes = { ...this.#base };
@@ -91,13 +111,13 @@ export class CallTelemetry {
   beginAttempt(headers: Record<string, string>): void {
     this.#started = performance.now();
     const resend = this.#attempts++;
-    if (this.#call === undefined) return;
+    if (this.#call === undefined || this.#tracer === undefined) return;
     const attributes: Attributes = { ...this.#base };
     if (resend > 0) {
       attributes['http.request.resend_count'] = resend;
       if (this.#previous !== undefined) attributes['switchboard.retry_reason'] = this.#previous;
     }
-    this.#attempt = tracer.startSpan(
+    this.#attempt = this.#tracer.startSpan(
       String(this.#base['http.request.method']),
       { kind: SpanKind.CLIENT, attributes },
       trace.setSpan(ROOT_CONTEXT, this.#call),
@@ -124,9 +144,14 @@ export class CallTelemetry {
           : undefined;
     this.#previous = status === undefined ? errorType : `HTTP ${status}`;
     if (this.#metrics) {
-      const attributes: Attributes = { ...this.#base, ...this.#peer };
-      if (status !== undefined) attributes['http.response.status_code'] = status;
-      if (errorType !== undefined) attributes['error.type'] = errorType;
+      let attributes: Attributes;
+      if (status !== undefined && errorType === undefined && this.#peer === undefined)
+        attributes = answeredAttributes(this.#base, status);
+      else {
+        attributes = { ...this.#base, ...this.#peer };
+        if (status !== undefined) attributes['http.response.status_code'] = status;
+        if (errorType !== undefined) attributes['error.type'] = errorType;
+      }
       instruments().clientDuration.record((performance.now() - this.#started) / 1000, attributes);
     }
     const span = this.#attempt;

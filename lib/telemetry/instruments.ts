@@ -6,6 +6,7 @@ import {
   metrics,
   type ProxyTracerProvider,
   type Tracer,
+  type TracerProvider,
   trace,
 } from '@opentelemetry/api';
 import { makeResilienceInstruments, type ResilienceInstruments } from './resilience-metrics.js';
@@ -17,9 +18,6 @@ export const SCOPE = 'switchboard';
 export const HTTP_DURATION_BUCKETS = [
   0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10,
 ];
-
-/** The tracer of Switchboard's spans: a no-op until an OpenTelemetry SDK is registered. */
-export const tracer: Tracer = trace.getTracer(SCOPE);
 
 /** The instruments Switchboard records into, from the meter provider registered now. */
 export interface Instruments {
@@ -57,10 +55,18 @@ export function instruments(): Instruments {
 
 const NOOP_METER = createNoopMeter();
 
-/** Whether an SDK's tracer provider is registered (spans are then more than no-ops). */
-export function tracing(): boolean {
-  const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
-  return provider.getDelegateTracer?.(SCOPE) !== undefined;
+let tracerOf: { delegate: TracerProvider; tracer: Tracer | undefined } | undefined;
+
+/**
+ * The tracer of Switchboard's spans from the tracer provider registered now, or undefined when none is (spans
+ * would be no-ops). Taken again only when the registered provider changes: a proxy tracer would stay bound to
+ * the first provider it saw, and asking the provider on every request costs a lookup.
+ */
+export function activeTracer(): Tracer | undefined {
+  const proxy = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
+  const delegate = proxy.getDelegate?.() ?? (proxy as TracerProvider);
+  if (tracerOf?.delegate !== delegate) tracerOf = { delegate, tracer: proxy.getDelegateTracer?.(SCOPE) };
+  return tracerOf.tracer;
 }
 
 function make(meter: Meter): Instruments {

@@ -26,9 +26,10 @@ describe('switchboard init', () => {
     expect(pkg.type).toBe('module');
     // The services start the OpenTelemetry SDK (`switchboard/telemetry`): its packages are runtime dependencies.
     expect(pkg.dependencies).toEqual({
+      '@opentelemetry/core': '^2.12.0',
       '@opentelemetry/exporter-prometheus': '^0.223.0',
-      '@opentelemetry/exporter-trace-otlp-http': '^0.223.0',
       '@opentelemetry/exporter-trace-otlp-proto': '^0.223.0',
+      '@opentelemetry/otlp-exporter-base': '^0.223.0',
       '@opentelemetry/resources': '^2.12.0',
       '@opentelemetry/sdk-metrics': '^2.12.0',
       '@opentelemetry/sdk-trace-node': '^2.12.0',

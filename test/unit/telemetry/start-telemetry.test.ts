@@ -50,6 +50,12 @@ describe('startTelemetry', () => {
     expect(received[0]?.bytes).toBeGreaterThan(0);
   });
 
+  it('refuses a batching variable that is not a positive integer, naming it', () => {
+    const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '5s' };
+    expect(() => startTelemetry('svc', env)).toThrow(ConfigError);
+    expect(() => startTelemetry('svc', env)).toThrow('OTEL_BSP_SCHEDULE_DELAY=5s is not a positive integer');
+  });
+
   it('refuses gRPC with a ConfigError naming the variable', () => {
     expect(() => startTelemetry('svc', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(ConfigError);
     expect(() => startTelemetry('svc', { OTEL_EXPORTER_OTLP_PROTOCOL: 'grpc' })).toThrow(

@@ -1,0 +1,168 @@
+import http, { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { context, DiagLogLevel, diag, ROOT_CONTEXT } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { isTracingSuppressed } from '@opentelemetry/core';
+import { BasicTracerProvider, type Sampler, SamplingDecision } from '@opentelemetry/sdk-trace-base';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  OtlpJsonSpanProcessor,
+  type SpanBatchLimits,
+} from '../../../lib/telemetry/otlp-json-span-processor.js';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  names: string[];
+}
+
+const received: Received[] = [];
+/** Status answers to give before answering 200 again. */
+const failures: number[] = [];
+let collector: Server;
+let url: string;
+
+beforeAll(async () => {
+  collector = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => {
+      body += String(chunk);
+    });
+    request.on('end', () => {
+      const status = failures.shift() ?? 200;
+      if (status === 200) {
+        const data = JSON.parse(body) as {
+          resourceSpans: { scopeSpans: { spans: { name: string }[] }[] }[];
+        };
+        const names = data.resourceSpans.flatMap((r) =>
+          r.scopeSpans.flatMap((s) => s.spans.map((x) => x.name)),
+        );
+        received.push({ headers: request.headers, names });
+      }
+      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`;
+});
+
+afterAll(() => collector.close());
+
+afterEach(() => {
+  received.length = 0;
+  failures.length = 0;
+  vi.unstubAllEnvs();
+});
+
+function setUp(limits: SpanBatchLimits, sampler?: Sampler) {
+  const processor = new OtlpJsonSpanProcessor(url, limits);
+  const provider = new BasicTracerProvider({ spanProcessors: [processor], ...(sampler ? { sampler } : {}) });
+  const tracer = provider.getTracer('test');
+  const span = (name: string) => tracer.startSpan(name, {}, ROOT_CONTEXT).end();
+  return { processor, provider, span };
+}
+
+describe('OtlpJsonSpanProcessor', () => {
+  it('sends a batch as soon as it is full, and the rest on flush', async () => {
+    const { processor, span } = setUp({ maxExportBatchSize: 3, scheduledDelayMs: 60_000 });
+    for (let i = 0; i < 7; i++) span(`s${i}`);
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await processor.forceFlush();
+    expect(received.map((r) => r.names)).toEqual([['s0', 's1', 's2'], ['s3', 's4', 's5'], ['s6']]);
+    expect(received[0]?.headers['content-type']).toBe('application/json');
+    await processor.shutdown();
+  });
+
+  it('sends a batch that is not full after the scheduled delay, without a flush', async () => {
+    const { processor, span } = setUp({ scheduledDelayMs: 30 });
+    span('alone');
+    await vi.waitFor(() => expect(received.map((r) => r.names)).toEqual([['alone']]), { timeout: 2000 });
+    await processor.shutdown();
+  });
+
+  it('sends nothing for a span that was recorded but not sampled', async () => {
+    const recordOnly: Sampler = { shouldSample: () => ({ decision: SamplingDecision.RECORD }) };
+    const { processor, span } = setUp({}, recordOnly);
+    span('recorded');
+    await processor.forceFlush();
+    expect(received).toEqual([]);
+    await processor.shutdown();
+  });
+
+  it('retries an export the collector answered 503, through the OTLP transport', async () => {
+    failures.push(503);
+    const { processor, span } = setUp({});
+    span('again');
+    await processor.forceFlush();
+    expect(received.map((r) => r.names)).toEqual([['again']]);
+    expect(failures).toEqual([]);
+    await processor.shutdown();
+  });
+
+  it('sends the headers of OTEL_EXPORTER_OTLP_HEADERS', async () => {
+    vi.stubEnv('OTEL_EXPORTER_OTLP_HEADERS', 'x-api-key=secret');
+    const { processor, span } = setUp({});
+    span('with header');
+    await processor.forceFlush();
+    expect(received[0]?.headers['x-api-key']).toBe('secret');
+    await processor.shutdown();
+  });
+
+  it('drops a batch beyond the queue size while exports are in flight, and says how many spans', async () => {
+    const errors: string[] = [];
+    diag.setLogger(
+      { error: (m) => errors.push(m), warn: () => {}, info: () => {}, debug: () => {}, verbose: () => {} },
+      DiagLogLevel.ERROR,
+    );
+    try {
+      // One export in flight at most (queue 2 / batch 2): the collector holds the first while the second comes.
+      failures.push(503);
+      const { processor, span } = setUp({ maxExportBatchSize: 2, maxQueueSize: 2 });
+      for (let i = 0; i < 4; i++) span(`d${i}`);
+      await processor.forceFlush();
+      expect(received.map((r) => r.names)).toEqual([['d0', 'd1']]);
+      expect(errors).toEqual([
+        expect.stringMatching(/OTLP span export failed, 2 spans dropped: Concurrent export limit/),
+      ]);
+      await processor.shutdown();
+    } finally {
+      diag.disable();
+    }
+  });
+
+  it('suppresses tracing around the export when an instrumentation has wrapped node:http', async () => {
+    const manager = new AsyncLocalStorageContextManager().enable();
+    context.setGlobalContextManager(manager);
+    const original = http.request;
+    const seen: boolean[] = [];
+    const wrapped = ((...args: Parameters<typeof http.request>) => {
+      seen.push(isTracingSuppressed(context.active()));
+      return original(...args);
+    }) as typeof http.request & { __wrapped?: boolean };
+    wrapped.__wrapped = true;
+    http.request = wrapped;
+    // The transport imports node:http as a module: its named export follows the patch only once synced.
+    syncBuiltinESMExports();
+    try {
+      const { processor, span } = setUp({});
+      span('suppressed');
+      await processor.forceFlush();
+      expect(received.map((r) => r.names)).toEqual([['suppressed']]);
+      expect(seen).toEqual([true]);
+      await processor.shutdown();
+    } finally {
+      http.request = original;
+      syncBuiltinESMExports();
+      context.disable();
+    }
+  });
+
+  it('sends what waits when shut down and ignores spans after', async () => {
+    const { processor, span } = setUp({ scheduledDelayMs: 60_000 });
+    span('before');
+    await processor.shutdown();
+    span('after');
+    await processor.forceFlush();
+    expect(received.map((r) => r.names)).toEqual([['before']]);
+  });
+});
