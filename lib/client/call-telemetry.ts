@@ -88,6 +88,8 @@ export class CallTelemetry {
   #attempts = 0;
   /** `server.address`/`server.port` of the replica the attempt went to, when the downstream has several. */
   #peer: Attributes | undefined;
+  /** Whether the attempt in flight has named its replica already. */
+  #peerInAttempt = false;
 
   constructor(target: CallTarget, tracer: Tracer | undefined, metrics: boolean) {
     this.#base = baseAttributes(target);
@@ -110,6 +112,7 @@ export class CallTelemetry {
   /** Starts an attempt's span and puts its trace context into `headers` (the propagator's fields). */
   beginAttempt(headers: Record<string, string>): void {
     this.#started = performance.now();
+    this.#peerInAttempt = false;
     const resend = this.#attempts++;
     if (this.#call === undefined || this.#tracer === undefined) return;
     const attributes: Attributes = { ...this.#base };
@@ -127,10 +130,14 @@ export class CallTelemetry {
 
   /**
    * The attempt goes to the replica at `base` (a downstream with several): its span and duration name that
-   * replica's address instead of the first one's.
+   * replica's address instead of the first one's. A second replica within one attempt (the first refused the
+   * connection) adds a `switchboard.replica_failover` event naming the replica left.
    */
   onReplica(base: string): void {
+    if (this.#peerInAttempt && this.#peer !== undefined)
+      this.#attempt?.addEvent('switchboard.replica_failover', this.#peer);
     this.#peer = originAttributes(base);
+    this.#peerInAttempt = true;
     this.#attempt?.setAttributes(this.#peer);
   }
 

@@ -216,4 +216,35 @@ describe('a generated client traced and measured', () => {
     expect(ports.reduce((n, p) => n + p.value.count, 0)).toBe(20);
     expect(new Set(ports.map((p) => p.attributes['server.port']))).toEqual(new Set([59, 69]));
   });
+
+  it('marks a failover to another replica within one attempt with an event naming the replica left', async () => {
+    const requests: string[] = [];
+    const fetch = async (request: Request): Promise<Response> => {
+      requests.push(new URL(request.url).port);
+      if (request.url.startsWith('http://127.0.0.1:79/'))
+        throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } });
+      return new Response(JSON.stringify({ connected: false, token: null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    const client = createNotionServiceClient({
+      baseUrl: ['http://127.0.0.1:79', 'http://127.0.0.1:89'],
+      fetch,
+      credentials: { InternalAuth: 'token' },
+    });
+    // Power of two choices may pick either first: call until one attempt met the refusing replica.
+    for (let i = 0; i < 20 && !requests.includes('79'); i++)
+      expect((await client.getNotionContext({ path: { userId: 'u1' } })).ok).toBe(true);
+    expect(requests).toContain('79');
+    const attempt = spans
+      .getFinishedSpans()
+      .find(
+        (s) => s.kind === SpanKind.CLIENT && s.events.some((e) => e.name === 'switchboard.replica_failover'),
+      );
+    expect(attempt?.attributes['server.port']).toBe(89);
+    expect(attempt?.events.map((e) => [e.name, e.attributes?.['server.port']])).toEqual([
+      ['switchboard.replica_failover', 79],
+    ]);
+  });
 });
