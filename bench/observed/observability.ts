@@ -13,6 +13,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { OtlpJsonSpanProcessor } from '../../lib/telemetry/otlp-json-span-processor.js';
+import { prometheusMeters } from '../../lib/telemetry/sdk.js';
 
 /** Environment variable choosing the OTLP protocol the observed variants export with. */
 export const PROTOCOL_ENV = 'SWITCHBOARD_BENCH_OTLP_PROTOCOL';
@@ -59,10 +60,12 @@ export function createObservability(
     sampler: new AlwaysOnSampler(),
     spanProcessors: [processor],
   });
-  const meters = new MeterProvider({
-    resource,
-    readers: [new PrometheusExporter({ preventServerStart: true })],
-  });
+  // Switchboard's pipeline registers the meter provider startTelemetry does (its histograms in a store).
+  const switchboardMeters = pipeline === 'switchboard' ? prometheusMeters(resource) : undefined;
+  const meters =
+    switchboardMeters?.sdk ??
+    new MeterProvider({ resource, readers: [new PrometheusExporter({ preventServerStart: true })] });
+  const registered = switchboardMeters?.provider ?? meters;
   const propagator = new W3CTraceContextPropagator();
   return {
     tracerProvider: traces,
@@ -70,7 +73,7 @@ export function createObservability(
     enable() {
       // As a service's SDK start does: tracer provider, propagator and an AsyncLocalStorage context manager.
       traces.register({ propagator });
-      metrics.setGlobalMeterProvider(meters);
+      metrics.setGlobalMeterProvider(registered);
     },
     disable() {
       trace.disable();

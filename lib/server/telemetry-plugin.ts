@@ -27,6 +27,32 @@ const headerGetter = {
   keys: (carrier: FastifyRequest['headers']) => Object.keys(carrier),
 };
 
+const answers = new WeakMap<object, Map<string, Attributes>>();
+
+/**
+ * The duration's attributes for an answer of `status` to `request`: one object per route, method and status,
+ * made once (the metric store then finds its aggregation by the object, without hashing the attributes).
+ */
+function answerAttributes(request: FastifyRequest, status: number): Attributes {
+  const config = request.routeOptions.config;
+  const key = `${request.method} ${status}`;
+  let byAnswer = answers.get(config);
+  if (byAnswer === undefined) {
+    byAnswer = new Map();
+    answers.set(config, byAnswer);
+  }
+  let attributes = byAnswer.get(key);
+  if (attributes === undefined) {
+    attributes = { 'http.request.method': request.method, 'http.response.status_code': status };
+    const route = config.path ?? request.routeOptions.url;
+    if (route !== undefined) attributes['http.route'] = route;
+    if (config.operationId !== undefined) attributes['switchboard.operation_id'] = config.operationId;
+    if (status >= 500) attributes['error.type'] = String(status);
+    byAnswer.set(key, attributes);
+  }
+  return attributes;
+}
+
 /**
  * Traces and measures every request by the OpenTelemetry HTTP semantic conventions, through
  * `@opentelemetry/api` only (no-ops until the service registers an SDK): a SERVER span named `{method}
@@ -81,16 +107,8 @@ export const telemetryPlugin = fp(
         return;
       }
       const status = reply.statusCode;
-      const attributes: Attributes = {
-        'http.request.method': request.method,
-        'http.response.status_code': status,
-      };
-      const route = request.routeOptions.config.path ?? request.routeOptions.url;
-      if (route !== undefined) attributes['http.route'] = route;
-      const operationId = request.routeOptions.config.operationId;
-      if (operationId !== undefined) attributes['switchboard.operation_id'] = operationId;
-      if (status >= 500) attributes['error.type'] = String(status);
-      if (meters.enabled) meters.serverDuration.record(reply.elapsedTime / 1000, attributes);
+      if (meters.enabled)
+        meters.serverDuration.record(reply.elapsedTime / 1000, answerAttributes(request, status));
       const span = request.span;
       if (span !== null) {
         span.setAttribute('http.response.status_code', status);

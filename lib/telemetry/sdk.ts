@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
+import { defaultResource, type Resource, resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
   BatchSpanProcessor,
@@ -12,7 +12,9 @@ import {
 import { ConfigError } from '../server/config-error.js';
 import type { MetricsHandler } from '../server/metrics-plugin.js';
 import type { RunnableService } from '../server/run-service.js';
+import { HistogramStore } from './histogram-store.js';
 import { OtlpJsonSpanProcessor, type SpanBatchLimits } from './otlp-json-span-processor.js';
+import { StoreMeterProvider } from './store-meter-provider.js';
 
 /** What a service gets from startTelemetry. */
 export interface ServiceTelemetry {
@@ -48,21 +50,45 @@ export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.en
         : [spanProcessor(protocol, tracesUrl(env, endpoint), env)],
   });
   traces.register();
-  const prometheus = new PrometheusExporter({ preventServerStart: true });
-  // This exporter version does not append unit suffixes; the views name the duration histograms as the
-  // Prometheus compatibility rules do (unit `s` → `_seconds`).
-  const views = ['http.server.request.duration', 'http.client.request.duration'].map((instrumentName) => ({
-    instrumentName,
-    name: `${instrumentName}_seconds`,
-  }));
-  const meters = new MeterProvider({ resource, readers: [prometheus], views });
-  metrics.setGlobalMeterProvider(meters);
+  const meters = prometheusMeters(resource);
+  metrics.setGlobalMeterProvider(meters.provider);
   return {
-    metrics: (request, response) => prometheus.getMetricsRequestHandler(request, response),
+    metrics: (request, response) => meters.prometheus.getMetricsRequestHandler(request, response),
     shutdown: async () => {
-      await Promise.allSettled([traces.shutdown(), meters.shutdown()]);
+      await Promise.allSettled([traces.shutdown(), meters.sdk.shutdown()]);
     },
   };
+}
+
+/** The meter provider a service registers, and what serves and stops it. */
+export interface PrometheusMeters {
+  /** The provider to register: the SDK's, with Switchboard's histograms from a HistogramStore. */
+  provider: StoreMeterProvider;
+  /** The SDK's meter provider (shut it down to stop). */
+  sdk: MeterProvider;
+  /** The reader that serves the Prometheus text. */
+  prometheus: PrometheusExporter;
+}
+
+/**
+ * The meter provider of `startTelemetry`: the SDK's with the Prometheus exporter as its reader, Switchboard's
+ * histograms made and aggregated by a HistogramStore the exporter also collects. This exporter version does
+ * not append unit suffixes: the duration histograms are named as the Prometheus compatibility rules do (unit
+ * `s` → `_seconds`).
+ */
+export function prometheusMeters(resource: Resource): PrometheusMeters {
+  const store = new HistogramStore(
+    resource,
+    new Map(
+      ['http.server.request.duration', 'http.client.request.duration'].map((name) => [
+        name,
+        `${name}_seconds`,
+      ]),
+    ),
+  );
+  const prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: [store] });
+  const sdk = new MeterProvider({ resource, readers: [prometheus] });
+  return { provider: new StoreMeterProvider(sdk, store), sdk, prometheus };
 }
 
 /**

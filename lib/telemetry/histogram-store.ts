@@ -1,0 +1,152 @@
+import {
+  type Attributes,
+  diag,
+  type Histogram as HistogramInstrument,
+  type HrTime,
+  type MetricOptions,
+  ValueType,
+} from '@opentelemetry/api';
+import type { Resource } from '@opentelemetry/resources';
+import {
+  AggregationTemporality,
+  type CollectionResult,
+  DataPointType,
+  type HistogramMetricData,
+  type MetricProducer,
+} from '@opentelemetry/sdk-metrics';
+import { SCOPE } from './instruments.js';
+
+/** One attribute set's aggregation: explicit buckets, sum, count, min and max, as the SDK's histogram keeps. */
+interface Point {
+  attributes: Attributes;
+  counts: number[];
+  sum: number;
+  count: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * A histogram that finds an attribute set's aggregation by the attributes object first: Switchboard records
+ * with objects it makes once per route or operation and status, so the lookup is one WeakMap read where the
+ * SDK's histogram sorts and stringifies the attributes on every record (about 1.5 µs, 5 % of an observed
+ * request). An object seen for the first time is keyed by its sorted entries, so equal sets made separately
+ * still share one aggregation. The objects must not be changed after they were recorded with.
+ */
+class IdentityHistogram implements HistogramInstrument {
+  readonly #byObject = new WeakMap<Attributes, Point>();
+  readonly #byKey = new Map<string, Point>();
+  readonly #boundaries: number[];
+  readonly #data: Omit<HistogramMetricData, 'dataPoints'>;
+
+  constructor(name: string, options: MetricOptions) {
+    this.#boundaries = options.advice?.explicitBucketBoundaries ?? [
+      0, 5, 10, 25, 50, 75, 100, 250, 500, 750, 1000, 2500, 5000, 7500, 10000,
+    ];
+    this.#data = {
+      descriptor: {
+        name,
+        description: options.description ?? '',
+        unit: options.unit ?? '',
+        valueType: ValueType.DOUBLE,
+      },
+      aggregationTemporality: AggregationTemporality.CUMULATIVE,
+      dataPointType: DataPointType.HISTOGRAM,
+    };
+  }
+
+  record(value: number, attributes: Attributes = {}): void {
+    if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
+      diag.warn(`${this.#data.descriptor.name}: ${value} is not a histogram value (negative or not finite)`);
+      return;
+    }
+    let point = this.#byObject.get(attributes);
+    if (point === undefined) {
+      const key = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      point = this.#byKey.get(key);
+      if (point === undefined) {
+        point = {
+          attributes: { ...attributes },
+          counts: new Array(this.#boundaries.length + 1).fill(0),
+          sum: 0,
+          count: 0,
+          min: Number.POSITIVE_INFINITY,
+          max: Number.NEGATIVE_INFINITY,
+        };
+        this.#byKey.set(key, point);
+      }
+      this.#byObject.set(attributes, point);
+    }
+    let bucket = 0;
+    while (bucket < this.#boundaries.length && value > (this.#boundaries[bucket] as number)) bucket++;
+    point.counts[bucket] = (point.counts[bucket] as number) + 1;
+    point.sum += value;
+    point.count++;
+    if (value < point.min) point.min = value;
+    if (value > point.max) point.max = value;
+  }
+
+  /** The cumulative data since `start`, one point per attribute set. */
+  data(start: HrTime, end: HrTime): HistogramMetricData {
+    const dataPoints = [...this.#byKey.values()].map((point) => ({
+      attributes: point.attributes,
+      startTime: start,
+      endTime: end,
+      value: {
+        buckets: { boundaries: this.#boundaries, counts: [...point.counts] },
+        sum: point.sum,
+        count: point.count,
+        min: point.min,
+        max: point.max,
+      },
+    }));
+    return { ...this.#data, dataPoints } as HistogramMetricData;
+  }
+}
+
+/**
+ * Switchboard's own histograms (the HTTP durations and attempts per call) and the metric producer that hands
+ * them to a reader at collection, beside what the SDK's meter provider collects. `names` renames an
+ * instrument for the reader (the Prometheus exporter's `_seconds` suffix).
+ */
+export class HistogramStore implements MetricProducer {
+  readonly #histograms: IdentityHistogram[] = [];
+  readonly #resource: Resource;
+  readonly #names: ReadonlyMap<string, string>;
+  readonly #start: HrTime = nowHrTime();
+
+  constructor(resource: Resource, names: ReadonlyMap<string, string> = new Map()) {
+    this.#resource = resource;
+    this.#names = names;
+  }
+
+  /** A histogram recorded here and collected by this producer. */
+  histogram(name: string, options: MetricOptions = {}): HistogramInstrument {
+    const histogram = new IdentityHistogram(this.#names.get(name) ?? name, options);
+    this.#histograms.push(histogram);
+    return histogram;
+  }
+
+  async collect(): Promise<CollectionResult> {
+    const end = nowHrTime();
+    return {
+      resourceMetrics: {
+        resource: this.#resource,
+        scopeMetrics: [
+          {
+            scope: { name: SCOPE },
+            metrics: this.#histograms
+              .map((h) => h.data(this.#start, end))
+              .filter((m) => m.dataPoints.length > 0),
+          },
+        ],
+      },
+      errors: [],
+    };
+  }
+}
+
+function nowHrTime(): HrTime {
+  const ms = Date.now();
+  return [Math.floor(ms / 1000), (ms % 1000) * 1e6];
+}
