@@ -67,39 +67,36 @@ export const telemetryPlugin = fp(
     app.decorateRequest('span', null);
     // Decided once, when the app is built: with no SDK registered by then (start it first, as the services
     // do), the app gets no hooks at all rather than two no-op ones on every request.
-    const traced = activeTracer() !== undefined;
-    if (!traced && !instruments().enabled) return;
-    // Metrics alone need only the answer's hook.
-    if (traced)
-      app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
-        // Without an SDK every span would be a no-op: skip the work.
-        const tracer = activeTracer();
-        if (tracer === undefined) {
-          done();
-          return;
-        }
-        const route = request.routeOptions.config.path ?? request.routeOptions.url;
-        const method = request.method;
-        const attributes: Attributes = {
-          'http.request.method': method,
-          'url.path': request.url.split('?')[0],
-        };
-        if (route !== undefined) attributes['http.route'] = route;
-        const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
-        const span = tracer.startSpan(
-          route === undefined ? method : `${method} ${route}`,
-          { kind: SpanKind.SERVER, attributes },
-          parent,
-        );
-        request.span = span;
-        // Set by the request context plugin, which runs first; absent if an app registers this one alone.
-        if (request.context !== null && request.context !== undefined) request.context.span = span;
-        if (span.isRecording()) {
-          const { traceId, spanId } = span.spanContext();
-          request.log = request.log.child({ trace_id: traceId, span_id: spanId });
-        }
+    if (activeTracer() === undefined && !instruments().enabled) return;
+    app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+      // Without an SDK every span would be a no-op: skip the work.
+      const tracer = activeTracer();
+      if (tracer === undefined) {
         done();
-      });
+        return;
+      }
+      const route = request.routeOptions.config.path ?? request.routeOptions.url;
+      const method = request.method;
+      const attributes: Attributes = {
+        'http.request.method': method,
+        'url.path': request.url.split('?')[0],
+      };
+      if (route !== undefined) attributes['http.route'] = route;
+      const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
+      const span = tracer.startSpan(
+        route === undefined ? method : `${method} ${route}`,
+        { kind: SpanKind.SERVER, attributes },
+        parent,
+      );
+      request.span = span;
+      // Set by the request context plugin, which runs first; absent if an app registers this one alone.
+      if (request.context !== null && request.context !== undefined) request.context.span = span;
+      if (span.isRecording()) {
+        const { traceId, spanId } = span.spanContext();
+        request.log = request.log.child({ trace_id: traceId, span_id: spanId });
+      }
+      done();
+    });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const meters = instruments();
       if (!meters.enabled && request.span === null) {

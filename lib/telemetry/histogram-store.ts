@@ -16,6 +16,10 @@ import {
 } from '@opentelemetry/sdk-metrics';
 import { SCOPE } from './instruments.js';
 
+/** Attribute sets per histogram, the overflow set included (the SDK's default cardinality limit). */
+const CARDINALITY_LIMIT = 2000;
+const OVERFLOW_KEY = '[["otel.metric.overflow",true]]';
+
 /** One attribute set's aggregation: explicit buckets, sum, count, min and max, as the SDK's histogram keeps. */
 interface Point {
   attributes: Attributes;
@@ -55,6 +59,10 @@ class IdentityHistogram implements HistogramInstrument {
     };
   }
 
+  get name(): string {
+    return this.#data.descriptor.name;
+  }
+
   record(value: number, attributes: Attributes = {}): void {
     if (!(value >= 0) || value === Number.POSITIVE_INFINITY) {
       diag.warn(`${this.#data.descriptor.name}: ${value} is not a histogram value (negative or not finite)`);
@@ -63,20 +71,30 @@ class IdentityHistogram implements HistogramInstrument {
     let point = this.#byObject.get(attributes);
     if (point === undefined) {
       const key = JSON.stringify(Object.entries(attributes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-      point = this.#byKey.get(key);
-      if (point === undefined) {
-        point = {
-          attributes: { ...attributes },
-          counts: new Array(this.#boundaries.length + 1).fill(0),
-          sum: 0,
-          count: 0,
-          min: Number.POSITIVE_INFINITY,
-          max: Number.NEGATIVE_INFINITY,
-        };
-        this.#byKey.set(key, point);
-      }
+      point = this.#byKey.get(key) ?? this.#newPoint(key, attributes);
       this.#byObject.set(attributes, point);
     }
+    this.#add(point, value);
+  }
+
+  /** A new attribute set's aggregation; past the cardinality limit, the one overflow set's, as the SDK does. */
+  #newPoint(key: string, attributes: Attributes): Point {
+    const overflow = this.#byKey.size >= CARDINALITY_LIMIT - 1;
+    const existing = overflow ? this.#byKey.get(OVERFLOW_KEY) : undefined;
+    if (existing !== undefined) return existing;
+    const point: Point = {
+      attributes: overflow ? { 'otel.metric.overflow': true } : { ...attributes },
+      counts: new Array(this.#boundaries.length + 1).fill(0),
+      sum: 0,
+      count: 0,
+      min: Number.POSITIVE_INFINITY,
+      max: Number.NEGATIVE_INFINITY,
+    };
+    this.#byKey.set(overflow ? OVERFLOW_KEY : key, point);
+    return point;
+  }
+
+  #add(point: Point, value: number): void {
     let bucket = 0;
     while (bucket < this.#boundaries.length && value > (this.#boundaries[bucket] as number)) bucket++;
     point.counts[bucket] = (point.counts[bucket] as number) + 1;
@@ -122,8 +140,13 @@ export class HistogramStore implements MetricProducer {
 
   /** A histogram recorded here and collected by this producer. */
   histogram(name: string, options: MetricOptions = {}): HistogramInstrument {
-    const histogram = new IdentityHistogram(this.#names.get(name) ?? name, options);
-    this.#histograms.push(histogram);
+    const exported = this.#names.get(name) ?? name;
+    // The same name twice is the same instrument, as with the SDK (two would print one family twice).
+    let histogram = this.#histograms.find((h) => h.name === exported);
+    if (histogram === undefined) {
+      histogram = new IdentityHistogram(exported, options);
+      this.#histograms.push(histogram);
+    }
     return histogram;
   }
 

@@ -42,32 +42,41 @@ interface Waiting extends ScopeBatch {
   resource: Resource;
 }
 
+/** Export requests in flight at once; more batches wait in the queue (the SDK's processor sends one at a time). */
+const MAX_IN_FLIGHT = 2;
+
 /**
  * A batch span processor that exports over OTLP/HTTP as JSON: what the SDK's `BatchSpanProcessor` with the
- * OTLP/HTTP JSON exporter does, for a third of the cost per span. Each sampled span is written as OTLP/JSON
- * text when it ends (see otlp-json.ts), so nothing holds the span object afterwards; the waiting text is
- * sent when `maxExportBatchSize` spans wait or `scheduledDelayMs` after the first, through the OTLP
- * exporter's own HTTP transport (its URL, `OTEL_EXPORTER_OTLP_HEADERS`, `_TIMEOUT` and `_COMPRESSION`
- * handling, retries with backoff). Spans beyond `maxQueueSize` are dropped and counted in a diagnostic
- * warning, as the SDK's processor drops them.
+ * OTLP/HTTP JSON exporter does, for less cost per span. Each sampled span is written as OTLP/JSON text when it
+ * ends (see otlp-json.ts), so nothing holds the span object afterwards; the waiting text is sent when
+ * `maxExportBatchSize` spans wait or `scheduledDelayMs` after the first, two requests at most in flight,
+ * through the OTLP exporter's own HTTP transport (its URL, `OTEL_EXPORTER_OTLP_HEADERS`, `_TIMEOUT` and
+ * `_COMPRESSION` handling, retries with backoff). Spans that end while `maxQueueSize` wait are dropped and
+ * counted in a diagnostic warning, and spans that end once shutdown began are ignored, as the SDK's
+ * processor does.
  */
 export class OtlpJsonSpanProcessor implements SpanProcessor {
   readonly #delegate: IOtlpExportDelegate<Batch>;
   readonly #delayMs: number;
   readonly #batchSize: number;
+  readonly #maxQueued: number;
   readonly #waiting = new Map<ReadableSpan['instrumentationScope'], Waiting>();
   #queued = 0;
+  #inFlight = 0;
+  #dropped = 0;
   #timer: NodeJS.Timeout | undefined;
   #stopped = false;
+  #shutdown: Promise<void> | undefined;
 
   /** Exports to `url` (the full traces URL, `…/v1/traces`). */
   constructor(url: string, limits: SpanBatchLimits = {}) {
     this.#delayMs = limits.scheduledDelayMs ?? 5000;
-    const maxQueued = limits.maxQueueSize ?? 2048;
-    this.#batchSize = Math.min(limits.maxExportBatchSize ?? 512, maxQueued);
-    const concurrencyLimit = Math.max(1, Math.floor(maxQueued / this.#batchSize));
+    this.#maxQueued = limits.maxQueueSize ?? 2048;
+    this.#batchSize = Math.min(limits.maxExportBatchSize ?? 512, this.#maxQueued);
+    // The exporter's own configuration (URL, OTEL_EXPORTER_OTLP_* variables, defaults), as its OTLPTraceExporter
+    // builds it: the peer range pins the exporter base to this minor version, whose API this uses.
     this.#delegate = createOtlpHttpExportDelegate(
-      convertLegacyHttpOptions({ url, concurrencyLimit }, 'TRACES', 'v1/traces', {
+      convertLegacyHttpOptions({ url, concurrencyLimit: MAX_IN_FLIGHT + 1 }, 'TRACES', 'v1/traces', {
         'Content-Type': 'application/json',
       }),
       {
@@ -85,6 +94,10 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
 
   onEnd(span: ReadableSpan): void {
     if (this.#stopped || (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0) return;
+    if (this.#queued >= this.#maxQueued) {
+      this.#dropped++;
+      return;
+    }
     const scope = span.instrumentationScope;
     let waiting = this.#waiting.get(scope);
     if (waiting === undefined) {
@@ -93,40 +106,50 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     }
     waiting.spans.push(spanJson(span));
     this.#queued++;
-    if (this.#queued >= this.#batchSize) this.#sendFullBatches();
-    else if (this.#timer === undefined) {
-      this.#timer = setTimeout(() => {
-        this.#timer = undefined;
-        this.#sendAll();
-      }, this.#delayMs);
-      this.#timer.unref();
+    if (this.#queued >= this.#batchSize) this.#pump(false);
+    else this.#arm();
+  }
+
+  /** Sends every span waiting now and waits for the exports in flight. */
+  async forceFlush(): Promise<void> {
+    // Bounded: spans that keep ending meanwhile are the next flush's.
+    for (let rounds = Math.ceil(this.#queued / this.#batchSize) + 1; rounds > 0; rounds--) {
+      if (this.#queued === 0 && this.#inFlight === 0) return;
+      this.#pump(true);
+      await this.#delegate.forceFlush();
     }
   }
 
-  /** Sends every waiting span and waits for every export in flight. */
-  async forceFlush(): Promise<void> {
-    this.#sendAll();
-    await this.#delegate.forceFlush();
+  /** Stops taking spans, sends what waits, then stops the exporter. Later calls share the first one's work. */
+  shutdown(): Promise<void> {
+    this.#shutdown ??= (async () => {
+      this.#stopped = true;
+      await this.forceFlush();
+      if (this.#timer !== undefined) clearTimeout(this.#timer);
+      await this.#delegate.shutdown();
+    })();
+    return this.#shutdown;
   }
 
-  /** Sends what waits, then stops: later spans are ignored. */
-  async shutdown(): Promise<void> {
-    if (this.#stopped) return;
-    await this.forceFlush();
-    this.#stopped = true;
-    await this.#delegate.shutdown();
-  }
-
-  #sendFullBatches(): void {
-    while (this.#queued >= this.#batchSize) this.#send(this.#batchSize);
-  }
-
-  #sendAll(): void {
-    if (this.#timer !== undefined) {
+  /** Sends full batches (and with `all` the last, partial one) while fewer than MAX_IN_FLIGHT are out. */
+  #pump(all: boolean): void {
+    while (this.#inFlight < MAX_IN_FLIGHT && (this.#queued >= this.#batchSize || (all && this.#queued > 0)))
+      this.#send(this.#batchSize);
+    if (this.#queued > 0) this.#arm();
+    else if (this.#timer !== undefined) {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    while (this.#queued > 0) this.#send(this.#batchSize);
+  }
+
+  /** Sends what waits `scheduledDelayMs` from now, unless a timer is armed already. */
+  #arm(): void {
+    if (this.#timer !== undefined || this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#pump(true);
+    }, this.#delayMs);
+    this.#timer.unref();
   }
 
   /** Takes up to `limit` waiting spans off the queue and exports them, one request per resource. */
@@ -147,12 +170,20 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
       batch.count += spans.length;
     }
     this.#queued -= limit - left;
+    if (this.#dropped > 0) {
+      diag.warn(`OTLP span export: ${this.#dropped} spans dropped, ${this.#maxQueued} were waiting already`);
+      this.#dropped = 0;
+    }
     const exportAll = () => {
-      for (const batch of batches.values())
+      for (const batch of batches.values()) {
+        this.#inFlight++;
         this.#delegate.export(batch, (result) => {
+          this.#inFlight--;
           if (result.error !== undefined)
             diag.error(`OTLP span export failed, ${batch.count} spans dropped: ${result.error.message}`);
+          if (!this.#stopped) this.#pump(false);
         });
+      }
     };
     // An instrumented HTTP client must not trace the export: tracing is suppressed as the SDK's processor does
     // it, but only when node:http is wrapped, since entering a context switches on AsyncLocalStorage's hooks

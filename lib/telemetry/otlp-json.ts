@@ -92,6 +92,9 @@ function spanFlags(context: SpanContext, remote: boolean | undefined): number {
 
 /** An HrTime as decimal nanoseconds since the epoch (past 2^53, so built as text). */
 function nanos([seconds, nanoseconds]: HrTime): string {
+  // An HrTime not normalised (a fraction, or a full second of nanoseconds) is added up exactly instead.
+  if (!Number.isInteger(nanoseconds) || nanoseconds < 0 || nanoseconds >= 1e9)
+    return (BigInt(seconds) * 1_000_000_000n + BigInt(Math.round(nanoseconds))).toString();
   if (seconds === 0) return String(nanoseconds);
   return `${seconds}${String(nanoseconds).padStart(9, '0')}`;
 }

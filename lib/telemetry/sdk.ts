@@ -77,17 +77,14 @@ export interface PrometheusMeters {
  * `s` → `_seconds`).
  */
 export function prometheusMeters(resource: Resource): PrometheusMeters {
-  const store = new HistogramStore(
-    resource,
-    new Map(
-      ['http.server.request.duration', 'http.client.request.duration'].map((name) => [
-        name,
-        `${name}_seconds`,
-      ]),
-    ),
+  const names = new Map(
+    ['http.server.request.duration', 'http.client.request.duration'].map((name) => [name, `${name}_seconds`]),
   );
+  const store = new HistogramStore(resource, names);
   const prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers: [store] });
-  const sdk = new MeterProvider({ resource, readers: [prometheus] });
+  // The same names for the duration histograms that other instrumentations record through the SDK.
+  const views = [...names].map(([instrumentName, name]) => ({ instrumentName, name }));
+  const sdk = new MeterProvider({ resource, readers: [prometheus], views });
   return { provider: new StoreMeterProvider(sdk, store), sdk, prometheus };
 }
 
@@ -148,18 +145,24 @@ function spanProcessor(
   return new BatchSpanProcessor(new proto.OTLPTraceExporter({ url }));
 }
 
-/** The `OTEL_BSP_*` batching limits in `env`; a value that is not a positive integer is a ConfigError. */
+/**
+ * The `OTEL_BSP_*` batching limits in `env`: the delay a whole number of ms (0 allowed), the sizes positive
+ * integers; anything else is a ConfigError naming the variable. `OTEL_BSP_EXPORT_TIMEOUT` is not read: the
+ * export's time is `OTEL_EXPORTER_OTLP_TIMEOUT`'s.
+ */
 function batchLimits(env: NodeJS.ProcessEnv): SpanBatchLimits {
   const limits: SpanBatchLimits = {};
-  const read = (name: string): number | undefined => {
+  const read = (name: string, least = 1): number | undefined => {
     const text = env[name];
     if (text === undefined || text.trim() === '') return undefined;
     const value = Number(text);
-    if (!Number.isInteger(value) || value <= 0)
-      throw new ConfigError(`${name}=${text} is not a positive integer`);
+    if (!Number.isInteger(value) || value < least)
+      throw new ConfigError(
+        `${name}=${text} is not ${least === 0 ? 'a whole number of ms' : 'a positive integer'}`,
+      );
     return value;
   };
-  const delay = read('OTEL_BSP_SCHEDULE_DELAY');
+  const delay = read('OTEL_BSP_SCHEDULE_DELAY', 0);
   const queue = read('OTEL_BSP_MAX_QUEUE_SIZE');
   const batch = read('OTEL_BSP_MAX_EXPORT_BATCH_SIZE');
   if (delay !== undefined) limits.scheduledDelayMs = delay;

@@ -84,4 +84,21 @@ describe('HistogramStore (behind prometheusMeters)', () => {
     expect(text).toMatch(/other_duration_count\{[^}]*\} 1/);
     await ours.sdk.shutdown();
   });
+
+  it('gives the same instrument for the same name, and folds sets past 2000 into one overflow set', async () => {
+    const ours = prometheusMeters(resource);
+    const meter = ours.provider.getMeter(SCOPE);
+    const histogram = meter.createHistogram(NAME, options);
+    expect(meter.createHistogram(NAME, options)).toBe(histogram);
+    for (let i = 0; i < 2100; i++) histogram.record(0.1, { i });
+    const lines = await histogramLines(ours.prometheus);
+    // One family: a second instrument of the same name would print its TYPE line again.
+    expect(lines.filter((l) => l.startsWith('# TYPE'))).toHaveLength(1);
+    const counts = lines.filter((l) => l.includes('_count{'));
+    expect(counts).toHaveLength(2000);
+    expect(counts.filter((l) => l.includes('otel_metric_overflow="true"'))).toEqual([
+      expect.stringMatching(/ 101$/),
+    ]);
+    await ours.sdk.shutdown();
+  });
 });

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../lib/server/index.js';
 import { startTelemetry } from '../../../lib/telemetry/index.js';
 
@@ -50,10 +50,22 @@ describe('startTelemetry', () => {
     expect(received[0]?.bytes).toBeGreaterThan(0);
   });
 
+  it('takes a schedule delay of 0, as the SDK does', async () => {
+    const telemetry = startTelemetry('svc', {
+      OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      OTEL_BSP_SCHEDULE_DELAY: '0',
+    });
+    trace.getTracer('test').startSpan('at once').end();
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await telemetry.shutdown();
+  });
+
   it('refuses a batching variable that is not a positive integer, naming it', () => {
     const env = { OTEL_EXPORTER_OTLP_ENDPOINT: endpoint, OTEL_BSP_SCHEDULE_DELAY: '5s' };
     expect(() => startTelemetry('svc', env)).toThrow(ConfigError);
-    expect(() => startTelemetry('svc', env)).toThrow('OTEL_BSP_SCHEDULE_DELAY=5s is not a positive integer');
+    expect(() => startTelemetry('svc', env)).toThrow(
+      'OTEL_BSP_SCHEDULE_DELAY=5s is not a whole number of ms',
+    );
   });
 
   it('refuses gRPC with a ConfigError naming the variable', () => {
