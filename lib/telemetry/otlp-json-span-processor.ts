@@ -9,7 +9,8 @@ import {
 } from '@opentelemetry/otlp-exporter-base/node-http';
 import type { Resource } from '@opentelemetry/resources';
 import type { ReadableSpan, SpanProcessor } from '@opentelemetry/sdk-trace-node';
-import { exportRequestJson, type ScopeBatch, spanJson } from './otlp-json.js';
+import { exportRequestBody, type ScopeBatch, spanJson } from './otlp-json.js';
+import { SpanTextBuffer } from './span-text-buffer.js';
 
 /** Batching limits, as the `OTEL_BSP_*` variables give them to the SDK's batch span processor. */
 export interface SpanBatchLimits {
@@ -38,8 +39,10 @@ interface Batch {
 }
 
 /** Spans waiting, per instrumentation scope (one per tracer, so one resource each). */
-interface Waiting extends ScopeBatch {
+interface Waiting {
+  scope: ReadableSpan['instrumentationScope'];
   resource: Resource;
+  text: SpanTextBuffer;
 }
 
 /** Export requests in flight at once; more batches wait in the queue (the SDK's processor sends one at a time). */
@@ -80,7 +83,7 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
         'Content-Type': 'application/json',
       }),
       {
-        serializeRequest: (batch: Batch) => Buffer.from(exportRequestJson(batch.resource, batch.scopes)),
+        serializeRequest: (batch: Batch) => exportRequestBody(batch.resource, batch.scopes),
         deserializeResponse: (data: Uint8Array) =>
           data.length === 0 ? {} : JSON.parse(Buffer.from(data).toString()),
       },
@@ -101,10 +104,10 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     const scope = span.instrumentationScope;
     let waiting = this.#waiting.get(scope);
     if (waiting === undefined) {
-      waiting = { scope, resource: span.resource, spans: [] };
+      waiting = { scope, resource: span.resource, text: new SpanTextBuffer() };
       this.#waiting.set(scope, waiting);
     }
-    waiting.spans.push(spanJson(span));
+    waiting.text.push(spanJson(span));
     this.#queued++;
     if (this.#queued >= this.#batchSize) this.#pump(false);
     else this.#arm();
@@ -158,16 +161,17 @@ export class OtlpJsonSpanProcessor implements SpanProcessor {
     let left = limit;
     for (const [scope, waiting] of this.#waiting) {
       if (left === 0) break;
-      const spans = waiting.spans.length <= left ? waiting.spans : waiting.spans.splice(0, left);
-      if (spans === waiting.spans) this.#waiting.delete(scope);
-      left -= spans.length;
+      const count = Math.min(waiting.text.count, left);
+      if (count === 0) continue;
+      const spans = waiting.text.take(count);
+      left -= count;
       let batch = batches.get(waiting.resource);
       if (batch === undefined) {
         batch = { resource: waiting.resource, scopes: [], count: 0 };
         batches.set(waiting.resource, batch);
       }
       batch.scopes.push({ scope, spans });
-      batch.count += spans.length;
+      batch.count += count;
     }
     this.#queued -= limit - left;
     if (this.#dropped > 0) {

@@ -62,17 +62,18 @@ export function resourceJson(resource: Resource): string {
   return `{${attributes.slice(1)}}`;
 }
 
-/** A scope's spans, grouped as one `ScopeSpans` message. */
+/** A scope's spans, grouped as one `ScopeSpans` message: their texts, comma-separated, as UTF-8. */
 export interface ScopeBatch {
   scope: ReadableSpan['instrumentationScope'];
-  spans: string[];
+  spans: Buffer;
 }
 
-/** The body of an `ExportTraceServiceRequest` carrying `batches`, all of one resource. */
-export function exportRequestJson(resource: Resource, batches: readonly ScopeBatch[]): string {
+/** The body of an `ExportTraceServiceRequest` carrying `batches`, all of one resource, as UTF-8. */
+export function exportRequestBody(resource: Resource, batches: readonly ScopeBatch[]): Buffer {
   let text = `{"resourceSpans":[{"resource":${resourceJson(resource)}`;
   if (resource.schemaUrl) text += `,"schemaUrl":${JSON.stringify(resource.schemaUrl)}`;
   text += ',"scopeSpans":[';
+  const parts: Buffer[] = [];
   for (let i = 0; i < batches.length; i++) {
     const { scope, spans } = batches[i] as ScopeBatch;
     if (i > 0) text += ',';
@@ -80,9 +81,11 @@ export function exportRequestJson(resource: Resource, batches: readonly ScopeBat
     if (scope.version) text += `,"version":${JSON.stringify(scope.version)}`;
     text += '}';
     if (scope.schemaUrl) text += `,"schemaUrl":${JSON.stringify(scope.schemaUrl)}`;
-    text += `,"spans":[${spans.join(',')}]}`;
+    parts.push(Buffer.from(`${text},"spans":[`), spans);
+    text = ']}';
   }
-  return `${text}]}]}`;
+  parts.push(Buffer.from(`${text}]}]}`));
+  return Buffer.concat(parts);
 }
 
 /** W3C trace flags in the low byte, plus whether the parent's remoteness is known and is remote. */

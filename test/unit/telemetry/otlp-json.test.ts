@@ -17,7 +17,8 @@ import {
   SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { describe, expect, it } from 'vitest';
-import { exportRequestJson, spanJson } from '../../../lib/telemetry/otlp-json.js';
+import { exportRequestBody, spanJson } from '../../../lib/telemetry/otlp-json.js';
+import { SpanTextBuffer } from '../../../lib/telemetry/span-text-buffer.js';
 
 /** Spans of every shape the SDK can end, made by a real tracer. */
 function endedSpans(): ReadableSpan[] {
@@ -86,18 +87,17 @@ describe('OTLP/JSON writer', () => {
     expect(spans).toHaveLength(3);
     const resource = spans[0]?.resource;
     if (resource === undefined) throw new Error('no resource');
-    const byScope = new Map<ReadableSpan['instrumentationScope'], string[]>();
+    const byScope = new Map<ReadableSpan['instrumentationScope'], SpanTextBuffer>();
     for (const span of spans) {
-      const list = byScope.get(span.instrumentationScope) ?? [];
-      list.push(spanJson(span));
-      byScope.set(span.instrumentationScope, list);
+      const text = byScope.get(span.instrumentationScope) ?? new SpanTextBuffer();
+      text.push(spanJson(span));
+      byScope.set(span.instrumentationScope, text);
     }
-    const ours = JSON.parse(
-      exportRequestJson(
-        resource,
-        [...byScope].map(([scope, list]) => ({ scope, spans: list })),
-      ),
+    const body = exportRequestBody(
+      resource,
+      [...byScope].map(([scope, text]) => ({ scope, spans: text.take(text.count) })),
     );
+    const ours = JSON.parse(body.toString());
     const theirs = JSON.parse(Buffer.from(JsonTraceSerializer.serializeRequest(spans) ?? []).toString());
     // The SDK writes NaN and infinities as JSON null (JSON.stringify's way), and an integer past 2^53 as a
     // number that a 64-bit reader gets wrong; the mapping wants strings for both.
@@ -141,5 +141,30 @@ describe('OTLP/JSON writer', () => {
     expect(parsed.droppedAttributesCount).toBe(1);
     expect(parsed.startTimeUnixNano).toMatch(/^\d{19}$/);
     expect(BigInt(parsed.endTimeUnixNano)).toBeGreaterThanOrEqual(BigInt(parsed.startTimeUnixNano));
+  });
+});
+
+describe('SpanTextBuffer', () => {
+  it('takes spans in order as comma-separated UTF-8, and what it gave stays intact as it grows', () => {
+    const text = new SpanTextBuffer();
+    const long = `{"name":"${'é€'.repeat(20_000)}"}`;
+    text.push('{"a":1}');
+    text.push('{"b":"ü"}');
+    const first = text.take(1);
+    // Past the first 64 KiB: the buffer grows and moves what is not taken.
+    for (let i = 0; i < 3; i++) text.push(long);
+    text.push('{"c":3}');
+    expect(text.count).toBe(5);
+    const rest = text.take(5);
+    expect(first.toString()).toBe('{"a":1}');
+    expect(JSON.parse(`[${rest.toString()}]`)).toEqual([
+      { b: 'ü' },
+      ...Array.from({ length: 3 }, () => JSON.parse(long)),
+      { c: 3 },
+    ]);
+    expect(text.count).toBe(0);
+    text.push('{"d":4}');
+    expect(text.take(1).toString()).toBe('{"d":4}');
+    expect(first.toString()).toBe('{"a":1}');
   });
 });
