@@ -11,7 +11,13 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { OTLPTraceExporter as ProtoTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
-import { AlwaysOnSampler, BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import {
+  AlwaysOnSampler,
+  BatchSpanProcessor,
+  NodeTracerProvider,
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+} from '@opentelemetry/sdk-trace-node';
 import { OtlpJsonSpanProcessor } from '../../lib/telemetry/otlp-json-span-processor.js';
 import { prometheusMeters } from '../../lib/telemetry/sdk.js';
 
@@ -39,11 +45,15 @@ export interface Observability {
  */
 export type Pipeline = 'switchboard' | 'sdk';
 
-/** Builds the SDK exporting spans to `endpoint` (the sink's base URL) through `pipeline`. */
+/**
+ * Builds the SDK exporting spans to `endpoint` (the sink's base URL) through `pipeline`, keeping every trace
+ * or, with `ratio` below 1, that share of them as `OTEL_TRACES_SAMPLER=parentbased_traceidratio` does.
+ */
 export function createObservability(
   serviceName: string,
   endpoint: string,
   pipeline: Pipeline,
+  ratio = 1,
 ): Observability {
   const resource = resourceFromAttributes({ 'service.name': serviceName });
   const url = `${endpoint}/v1/traces`;
@@ -57,7 +67,10 @@ export function createObservability(
         : new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const traces = new NodeTracerProvider({
     resource,
-    sampler: new AlwaysOnSampler(),
+    sampler:
+      ratio >= 1
+        ? new AlwaysOnSampler()
+        : new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) }),
     spanProcessors: [processor],
   });
   // Switchboard's pipeline registers the meter provider startTelemetry does (its histograms in a store).

@@ -6,7 +6,14 @@
 
 import { createObservability, SINK_ENV } from '../observed/observability.js';
 import { announceListening } from '../serve-until-stopped.js';
-import { buildVariant, OBSERVED_VARIANTS, TOKEN_ENV, VARIANTS, type Variant } from './variants.js';
+import {
+  buildVariant,
+  OBSERVED_VARIANTS,
+  SAMPLED_RATIO,
+  TOKEN_ENV,
+  VARIANTS,
+  type Variant,
+} from './variants.js';
 
 const variant = process.argv[2] as Variant;
 const token = process.env[TOKEN_ENV];
@@ -24,6 +31,7 @@ if (OBSERVED_VARIANTS.includes(variant)) {
     `bench-${variant}`,
     sink,
     variant === 'fastify_otel' ? 'sdk' : 'switchboard',
+    variant === 'generated_observed_sampled' ? SAMPLED_RATIO : 1,
   );
   observability.enable();
 }

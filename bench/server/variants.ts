@@ -29,6 +29,7 @@ export const VARIANTS = [
   'openapi_glue',
   'generated_propagating',
   'generated_observed',
+  'generated_observed_sampled',
   'fastify_otel',
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -45,7 +46,14 @@ export const CONTEXT_BODY = {
 } as const;
 
 /** Variants that run with the OpenTelemetry SDK registered (spans to the loopback sink, metrics on). */
-export const OBSERVED_VARIANTS: readonly Variant[] = ['generated_observed', 'fastify_otel'];
+export const OBSERVED_VARIANTS: readonly Variant[] = [
+  'generated_observed',
+  'generated_observed_sampled',
+  'fastify_otel',
+];
+
+/** The share of traces the sampled observed variant keeps (`parentbased_traceidratio` with this argument). */
+export const SAMPLED_RATIO = 0.1;
 
 /** Environment variable through which the suite hands the accepted internal token to the server child. */
 export const TOKEN_ENV = 'SWITCHBOARD_BENCH_INTERNAL_TOKEN';
@@ -64,6 +72,7 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
     case 'openapi_glue':
       return buildGlue(token);
     case 'generated_observed':
+    case 'generated_observed_sampled':
       return buildGenerated(token, false);
     case 'fastify_otel':
       return buildFastifyOtel();

@@ -44,6 +44,8 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
   openapi_glue: 'fastify-openapi-glue 4.10.2, same document and auth check',
   generated_observed:
     "generated, with the OpenTelemetry SDK as switchboard/telemetry starts it: every span sampled, batch-exported over OTLP/HTTP JSON by Switchboard's span processor to a loopback sink; metrics on",
+  generated_observed_sampled:
+    'generated_observed keeping one trace in ten (parentbased_traceidratio 0.1, what a busy service would set); metrics on every request',
   fastify_otel:
     'bare_fastify_schema with @fastify/otel 0.21.2 registered (request, handler and hook spans), on the SDK set up the usual way (BatchSpanProcessor + OTLP/HTTP exporter)',
 };
@@ -132,6 +134,8 @@ export async function run(): Promise<SuiteResult> {
       'server.generated_vs_openapi_glue': ratio('generated', 'openapi_glue', (s) => s.rps),
       'server.observed_vs_unobserved': ratio('generated_observed', 'generated', (s) => s.rps),
       'server.observed_vs_fastify_otel': ratio('generated_observed', 'fastify_otel', (s) => s.rps),
+      // No goal: what one trace in ten costs, with metrics on every request.
+      'server.observed_sampled_vs_unobserved': ratio('generated_observed_sampled', 'generated', (s) => s.rps),
       // No goal: what a service that calls others pays for AsyncLocalStorage on Node 20.
       'server.generated_propagating_vs_openapi_glue': ratio(
         'generated_propagating',
