@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import { newCorrelationId } from '../context/correlation-id.js';
 import { type RequestContext, runWithContext } from '../context/request-context.js';
 import { InboundContext } from './inbound-context.js';
+import { hostRequestStart, requestStarter } from './request-start.js';
 
 /** Options of the request context plugin. */
 export interface RequestContextOptions {
@@ -60,6 +61,7 @@ export const requestContextPlugin = fp(
     const idIsCorrelation = options.requestIdIsCorrelationId === true;
     const propagate = options.propagate !== false;
     app.decorateRequest('context', null as unknown as RequestContext);
+    hostRequestStart(app);
     app.addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: (err?: Error) => void) => {
       const headers = request.headers;
       const correlationId = idIsCorrelation ? request.id : correlationIdOf(request.raw);
@@ -83,6 +85,7 @@ export const requestContextPlugin = fp(
           .send({ error: 'Deadline exceeded before the request started', code: 'DEADLINE_EXCEEDED' });
         return;
       }
+      requestStarter(app)?.(request);
       if (propagate) runWithContext(context, done);
       else done();
     });

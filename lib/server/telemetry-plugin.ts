@@ -9,6 +9,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { activeTracer, instruments } from '../telemetry/instruments.js';
+import { onRequestStart } from './request-start.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -68,13 +69,10 @@ export const telemetryPlugin = fp(
     // Decided once, when the app is built: with no SDK registered by then (start it first, as the services
     // do), the app gets no hooks at all rather than two no-op ones on every request.
     if (activeTracer() === undefined && !instruments().enabled) return;
-    app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+    const start = (request: FastifyRequest): void => {
       // Without an SDK every span would be a no-op: skip the work.
       const tracer = activeTracer();
-      if (tracer === undefined) {
-        done();
-        return;
-      }
+      if (tracer === undefined) return;
       const route = request.routeOptions.config.path ?? request.routeOptions.url;
       const method = request.method;
       const attributes: Attributes = {
@@ -95,8 +93,13 @@ export const telemetryPlugin = fp(
         const { traceId, spanId } = span.spanContext();
         request.log = request.log.child({ trace_id: traceId, span_id: spanId });
       }
-      done();
-    });
+    };
+    // Run by the request context plugin's own hook when there is one (one Fastify hook fewer per request).
+    if (!onRequestStart(app, start))
+      app.addHook('onRequest', (request: FastifyRequest, _reply: FastifyReply, done: () => void) => {
+        start(request);
+        done();
+      });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const meters = instruments();
       if (!meters.enabled && request.span === null) {

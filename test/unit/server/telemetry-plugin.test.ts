@@ -1,0 +1,81 @@
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { requestContextPlugin, telemetryPlugin } from '../../../lib/server/index.js';
+
+// A registered SDK is process-wide: this file registers one and takes it down after.
+const spans = new InMemorySpanExporter();
+const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] });
+const PARENT_TRACE = '0af7651916cd43dd8448eb211c80319c';
+const PARENT_SPAN = 'b7ad6b7169203331';
+
+beforeAll(() => {
+  trace.setGlobalTracerProvider(provider);
+  propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+});
+
+afterAll(async () => {
+  trace.disable();
+  propagation.disable();
+  context.disable();
+  await provider.shutdown();
+});
+
+afterEach(() => spans.reset());
+
+/** A route that says whether its request context carries the request's own server span. */
+function addRoute(app: FastifyInstance): void {
+  app.get('/items/:id', { config: { path: '/items/{id}', operationId: 'getItem' } }, async (request) => ({
+    sameSpan:
+      request.span !== null &&
+      request.context.span?.spanContext().spanId === request.span.spanContext().spanId,
+  }));
+}
+
+async function call(app: FastifyInstance) {
+  const response = await app.inject({
+    url: '/items/42?x=1',
+    headers: { traceparent: `00-${PARENT_TRACE}-${PARENT_SPAN}-01` },
+  });
+  return { status: response.statusCode, body: response.json() as { sameSpan: boolean } };
+}
+
+function expectServerSpan(): void {
+  const [span, ...others] = spans.getFinishedSpans();
+  expect(others).toEqual([]);
+  expect(span?.name).toBe('GET /items/{id}');
+  expect(span?.kind).toBe(SpanKind.SERVER);
+  expect(span?.spanContext().traceId).toBe(PARENT_TRACE);
+  expect(span?.parentSpanContext?.spanId).toBe(PARENT_SPAN);
+  expect(span?.attributes).toMatchObject({
+    'http.route': '/items/{id}',
+    'url.path': '/items/42',
+    'http.response.status_code': 200,
+  });
+}
+
+describe('telemetryPlugin', () => {
+  it('starts the server span from the request context hook, continuing the caller trace', async () => {
+    const app = Fastify({ logger: false });
+    await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
+    await app.register(telemetryPlugin);
+    addRoute(app);
+    expect(await call(app)).toEqual({ status: 200, body: { sameSpan: true } });
+    expectServerSpan();
+    await app.close();
+  });
+
+  it('adds a hook of its own when registered in a context below the request context plugin', async () => {
+    const app = Fastify({ logger: false });
+    await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
+    await app.register(async (child) => {
+      await child.register(telemetryPlugin);
+      addRoute(child);
+    });
+    expect(await call(app)).toEqual({ status: 200, body: { sameSpan: true } });
+    expectServerSpan();
+    await app.close();
+  });
+});
