@@ -124,9 +124,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * The span processor for `protocol`: for JSON Switchboard's own (the same OTLP/HTTP transport and batching
- * variables as the SDK's, a third of the cost per span); for protobuf the SDK's batch processor with
- * `@opentelemetry/exporter-trace-otlp-proto` (loaded only when asked for, so a project without it still
- * starts with the default).
+ * variables as the SDK's; each span written as OTLP/JSON text when it ends); for protobuf the SDK's batch
+ * processor with `@opentelemetry/exporter-trace-otlp-proto` (loaded only when asked for, so a project
+ * without it still starts with the default).
  */
 function spanProcessor(
   protocol: 'http/json' | 'http/protobuf',
