@@ -109,11 +109,34 @@ function attributesField(attributes: Attributes, dropped: number): string {
   for (const key in attributes) {
     const value = attributes[key];
     if (value === undefined) continue;
-    text += `${first ? ',"attributes":[' : ','}{"key":${JSON.stringify(key)},"value":${anyValue(value)}}`;
+    text += `${first ? ',"attributes":[' : ','}${keyValue(key, value)}`;
     first = false;
   }
   if (!first) text += ']';
   if (dropped > 0) text += `,"droppedAttributesCount":${dropped}`;
+  return text;
+}
+
+/** Values kept per attribute key; a key with more (an ID, a path) is written afresh each time. */
+const VALUES_PER_KEY = 256;
+/** Keys kept at most (spans of any instrumentation in the process come through here). */
+const KEYS = 1024;
+const keyValues = new Map<string, Map<AttributeValue, string> | null>();
+
+/**
+ * One `KeyValue` message. Most of Switchboard's attributes repeat on every span (method, route, peer,
+ * operation), so the text of a key and scalar value is kept and reused, up to VALUES_PER_KEY per key.
+ */
+function keyValue(key: string, value: AttributeValue): string {
+  const values = keyValues.get(key);
+  const cached = values?.get(value);
+  if (cached !== undefined) return cached;
+  const text = `{"key":${JSON.stringify(key)},"value":${anyValue(value)}}`;
+  if (typeof value === 'object' || values === null) return text;
+  if (values === undefined) {
+    if (keyValues.size < KEYS) keyValues.set(key, new Map([[value, text]]));
+  } else if (values.size < VALUES_PER_KEY) values.set(value, text);
+  else keyValues.set(key, null);
   return text;
 }
 

@@ -144,6 +144,31 @@ describe('OTLP/JSON writer', () => {
   });
 });
 
+describe('attribute text reuse', () => {
+  it('writes the right value for repeated and for ever-new values (past the 256 a key keeps)', () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const tracer = provider.getTracer('t');
+    for (let i = 0; i < 300; i++)
+      tracer
+        .startSpan(
+          's',
+          { attributes: { method: 'GET', id: `user-${i}`, n: i, ok: i % 2 === 0 } },
+          ROOT_CONTEXT,
+        )
+        .end();
+    const written = exporter.getFinishedSpans().map((span) => JSON.parse(spanJson(span)).attributes);
+    written.forEach((attributes, i) => {
+      expect(attributes).toEqual([
+        { key: 'method', value: { stringValue: 'GET' } },
+        { key: 'id', value: { stringValue: `user-${i}` } },
+        { key: 'n', value: { intValue: i } },
+        { key: 'ok', value: { boolValue: i % 2 === 0 } },
+      ]);
+    });
+  });
+});
+
 describe('SpanTextBuffer', () => {
   it('takes spans in order as comma-separated UTF-8, and what it gave stays intact as it grows', () => {
     const text = new SpanTextBuffer();
