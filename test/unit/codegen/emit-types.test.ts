@@ -12,6 +12,7 @@ import { SpecError } from '../../../lib/codegen/spec-error.js';
 import { parseSpecFile } from '../../../lib/codegen/spec-file.js';
 import { SpecLoader } from '../../../lib/codegen/spec-loader.js';
 import { typesInput } from '../../../lib/codegen/types-input.js';
+import { refusedTypesBundle } from './refused-types-bundle.js';
 
 // emitTypes calls openapi-typescript's transform directly, skipping the redocly lint and bundle pass that
 // openapiTS() runs first; its output must stay what openapiTS() gives for the same document.
@@ -83,20 +84,7 @@ paths:
   });
 
   it('turns what openapi-typescript refuses into a types SpecError', async () => {
-    const text = `openapi: 3.1.0
-info: { title: bad, version: '1' }
-paths: {}
-components:
-  schemas:
-    A: { type: object, properties: { a: [1] } }
-`;
-    const file = parseSpecFile('/nowhere/bad.yaml', text);
-    const bundle: Bundle = {
-      entry: file,
-      doc: file.value as Record<string, unknown>,
-      files: [file],
-      origin: () => ({ file, segments: [] }),
-    };
+    const bundle = refusedTypesBundle();
     const error = await emitTypes(bundle, 'specs/bad.yaml').then(
       () => undefined,
       (e: unknown) => e,

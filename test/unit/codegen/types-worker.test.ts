@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bundle, bundleSpec } from '../../../lib/codegen/bundle.js';
+import { bundleSpec } from '../../../lib/codegen/bundle.js';
 import { emitTypes } from '../../../lib/codegen/emit-types.js';
-import { parseSpecFile } from '../../../lib/codegen/spec-file.js';
 import { SpecLoader } from '../../../lib/codegen/spec-loader.js';
 import type * as TypesJobModule from '../../../lib/codegen/types-job.js';
+import { refusedTypesBundle } from './refused-types-bundle.js';
 
 // A worker thread cannot load the TypeScript sources, so types are made in one only when running compiled:
 // these tests drive the compiled `dist/` that `make test` builds first (`make build`).
@@ -56,20 +56,7 @@ describe('types made in a worker thread (big specs)', () => {
   });
 
   it("turns the worker's refusal into a located types error", async () => {
-    const text = `openapi: 3.1.0
-info: { title: bad, version: '1' }
-paths: {}
-components:
-  schemas:
-    A: { type: object, properties: { a: [1] } }
-`;
-    const file = parseSpecFile('/nowhere/bad.yaml', text);
-    const bundle: Bundle = {
-      entry: file,
-      doc: file.value as Record<string, unknown>,
-      files: [file],
-      origin: () => ({ file, segments: [] }),
-    };
+    const bundle = refusedTypesBundle();
     const pending = compiled.startTypes(bundle, 'specs/bad.yaml');
     expect(pending.inWorker).toBe(true);
     const error = await pending.text().then(
