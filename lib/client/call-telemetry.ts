@@ -10,6 +10,7 @@ import {
   trace,
 } from '@opentelemetry/api';
 import { currentContext } from '../context/request-context.js';
+import { innerMap } from '../inner-map.js';
 import { activeTracer, instruments } from '../telemetry/instruments.js';
 import { originAttributes } from '../telemetry/resilience-metrics.js';
 import type { OperationSpec } from './service-spec.js';
@@ -63,11 +64,7 @@ const answered = new WeakMap<Attributes, Map<number, Attributes>>();
 
 /** An operation's attributes with a successful answer's status: made once per operation and status. */
 function answeredAttributes(base: Attributes, status: number): Attributes {
-  let byStatus = answered.get(base);
-  if (byStatus === undefined) {
-    byStatus = new Map();
-    answered.set(base, byStatus);
-  }
+  const byStatus = innerMap(answered, base);
   let attributes = byStatus.get(status);
   if (attributes === undefined) {
     attributes = { ...base, 'http.response.status_code': status };

@@ -1,5 +1,6 @@
 import createClient, { createQuerySerializer } from 'openapi-fetch';
 import { currentContext } from '../context/request-context.js';
+import { innerMap } from '../inner-map.js';
 import { callFailure, failureFromUnknown } from './call-failure.js';
 import {
   type AttemptContext,
@@ -450,11 +451,7 @@ function sentAs(op: OperationSpec, operationId: string, contentType: string): Op
       );
     return { ...op, contentType };
   }
-  let byType = variants.get(op);
-  if (byType === undefined) {
-    byType = new Map();
-    variants.set(op, byType);
-  }
+  const byType = innerMap(variants, op);
   let variant = byType.get(contentType);
   if (variant === undefined) {
     const sending = op.bodies?.[contentType];

@@ -8,6 +8,7 @@ import {
 } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { innerMap } from '../inner-map.js';
 import { activeTracer, instruments } from '../telemetry/instruments.js';
 import { onRequestStart } from './request-start.js';
 
@@ -37,11 +38,7 @@ const answers = new WeakMap<object, Map<string, Attributes>>();
 function answerAttributes(request: FastifyRequest, status: number): Attributes {
   const config = request.routeOptions.config;
   const key = `${request.method} ${status}`;
-  let byAnswer = answers.get(config);
-  if (byAnswer === undefined) {
-    byAnswer = new Map();
-    answers.set(config, byAnswer);
-  }
+  const byAnswer = innerMap(answers, config);
   let attributes = byAnswer.get(key);
   if (attributes === undefined) {
     attributes = { 'http.request.method': request.method, 'http.response.status_code': status };
