@@ -27,8 +27,8 @@ describe('readInternalTokens', () => {
 });
 
 describe('internalAuthenticator', () => {
-  /** Calls a route guarded by the authenticator; `logs` is every line the app's logger wrote (warn and up). */
-  async function call(headers: Record<string, string | string[]>) {
+  /** An app with `/x` guarded by the authenticator; `lines` collects what its logger writes (warn and up). */
+  function guardedApp() {
     const lines: string[] = [];
     const app = Fastify({
       logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
@@ -38,6 +38,12 @@ describe('internalAuthenticator', () => {
       const d = await check(request);
       return d.ok ? { ok: true } : reply.code(d.status).send(d.body);
     });
+    return { app, lines };
+  }
+
+  /** Calls the guarded route; `logs` is every line the app's logger wrote. */
+  async function call(headers: Record<string, string | string[]>) {
+    const { app, lines } = guardedApp();
     const res = await app.inject({ method: 'GET', url: '/x', headers });
     await app.close();
     return { status: res.statusCode, body: res.json(), logs: lines.join('') };
@@ -70,15 +76,7 @@ describe('internalAuthenticator', () => {
   });
 
   it('logs a burst of refusals once per reason, not once per request', async () => {
-    const lines: string[] = [];
-    const app = Fastify({
-      logger: { level: 'warn', stream: { write: (line: string) => void lines.push(line) } },
-    });
-    const check = internalAuthenticator([A, B]);
-    app.get('/x', async (request, reply) => {
-      const d = await check(request);
-      return d.ok ? { ok: true } : reply.code(d.status).send(d.body);
-    });
+    const { app, lines } = guardedApp();
     try {
       for (let i = 0; i < 20; i++) await app.inject({ url: '/x', headers: { 'x-internal-auth': `${A}x` } });
       for (let i = 0; i < 20; i++) await app.inject({ url: '/x' });
