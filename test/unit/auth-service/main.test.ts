@@ -61,15 +61,7 @@ describe('auth-service main', () => {
     const port = await freePort();
     const { child, exit } = runMain({ ...internal, JWT_SECRET: SECRET, PORT: String(port) });
     try {
-      let status: number | undefined;
-      for (let i = 0; i < 100 && status !== 200; i++) {
-        status = await fetch(`http://127.0.0.1:${port}/health`).then(
-          (r) => r.status,
-          () => undefined,
-        );
-        if (status !== 200) await new Promise((r) => setTimeout(r, 50));
-      }
-      expect(status).toBe(200);
+      expect(await untilHealthy(port)).toBe(200);
     } finally {
       child.kill('SIGTERM');
     }
