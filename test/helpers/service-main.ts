@@ -16,6 +16,8 @@ export interface MainProcess {
   pid: number;
   /** Settles when the process has exited. */
   exit: Promise<MainExit>;
+  /** What it wrote to stdout so far (its pino log lines at `warn` and up), chunk by chunk. */
+  stdout: string[];
   /** Sends SIGTERM to this process (by its pid) and waits for its exit. */
   stop(): Promise<MainExit>;
 }
@@ -34,7 +36,7 @@ export function runMain(service: string, env: Record<string, string>): MainProce
     {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
-      stdio: ['ignore', 'ignore', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
   const pid = child.pid;
@@ -42,6 +44,10 @@ export function runMain(service: string, env: Record<string, string>): MainProce
   let stderr = '';
   child.stderr?.on('data', (chunk) => {
     stderr += String(chunk);
+  });
+  const stdout: string[] = [];
+  child.stdout?.on('data', (chunk) => {
+    stdout.push(String(chunk));
   });
   let since = performance.now();
   const exit = new Promise<MainExit>((resolve) =>
@@ -56,6 +62,7 @@ export function runMain(service: string, env: Record<string, string>): MainProce
   });
   return {
     pid,
+    stdout,
     exit,
     stop: () => {
       since = performance.now();
