@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OtlpReceiver, startOtlpReceiver } from '../helpers/otlp-receiver.js';
 import { freePort } from '../helpers/redis-server.js';
 
 // Three services as real processes (llm-orchestrator → user-service, notion-service), each starting the
@@ -20,9 +20,27 @@ interface ReceivedSpan extends OtlpSpan {
 }
 
 const INTERNAL = randomBytes(24).toString('hex');
-const received: ReceivedSpan[] = [];
 const children: ChildProcess[] = [];
-let receiver: Server;
+let receiver: OtlpReceiver;
+
+/** Every span the receiver got, with the service that sent it. */
+function received(): ReceivedSpan[] {
+  return receiver.received
+    .filter((r) => r.url === '/v1/traces')
+    .flatMap(({ body }) => {
+      const data = JSON.parse(body.toString()) as {
+        resourceSpans: {
+          resource: { attributes: { key: string; value: { stringValue?: string } }[] };
+          scopeSpans: { spans: OtlpSpan[] }[];
+        }[];
+      };
+      return data.resourceSpans.flatMap((rs) => {
+        const service =
+          rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
+        return rs.scopeSpans.flatMap((ss) => ss.spans.map((span) => ({ ...span, service })));
+      });
+    });
+}
 const urls: Record<string, string> = {};
 
 function startService(name: string, port: number, env: Record<string, string>): ChildProcess {
@@ -61,32 +79,8 @@ async function healthy(url: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += String(chunk);
-    });
-    request.on('end', () => {
-      if (request.url === '/v1/traces') {
-        const data = JSON.parse(body) as {
-          resourceSpans: {
-            resource: { attributes: { key: string; value: { stringValue?: string } }[] };
-            scopeSpans: { spans: OtlpSpan[] }[];
-          }[];
-        };
-        for (const rs of data.resourceSpans) {
-          const service =
-            rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
-          for (const ss of rs.scopeSpans) for (const span of ss.spans) received.push({ ...span, service });
-        }
-      }
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const address = receiver.address();
-  if (address === null || typeof address === 'string') throw new Error('no receiver port');
-  urls.receiver = `http://127.0.0.1:${address.port}`;
+  receiver = await startOtlpReceiver();
+  urls.receiver = receiver.endpoint;
   const [users, notion, orchestrator] = [await freePort(), await freePort(), await freePort()];
   urls.users = `http://127.0.0.1:${users}`;
   urls.notion = `http://127.0.0.1:${notion}`;
@@ -117,7 +111,7 @@ afterAll(async () => {
         }),
     ),
   );
-  await new Promise<void>((resolve) => receiver?.close(() => resolve()));
+  await receiver?.close();
 });
 
 const attribute = (span: OtlpSpan, key: string) => {
@@ -134,21 +128,21 @@ describe('traces and metrics across three services', () => {
     const root = await expect
       .poll(
         () =>
-          received.find(
+          received().find(
             (s) => s.service === 'llm-orchestrator' && s.name === 'GET /internal/llm/users/{uid}/readiness',
           ),
         { timeout: 10_000 },
       )
       .toBeDefined()
       .then(() =>
-        received.find(
+        received().find(
           (s) => s.service === 'llm-orchestrator' && s.name === 'GET /internal/llm/users/{uid}/readiness',
         ),
       );
     if (root === undefined) throw new Error('no root span');
     expect(root.parentSpanId ?? '').toBe('');
     expect(root.kind).toBe(2); // SERVER
-    const trace = () => received.filter((s) => s.traceId === root.traceId);
+    const trace = () => received().filter((s) => s.traceId === root.traceId);
     // The two downstream servers export on their own schedule.
     await expect.poll(() => new Set(trace().map((s) => s.service)).size, { timeout: 10_000 }).toBe(3);
     const spans = trace();

@@ -1,6 +1,5 @@
-import http, { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import http, { type IncomingHttpHeaders } from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { context, DiagLogLevel, diag, ROOT_CONTEXT } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { isTracingSuppressed } from '@opentelemetry/core';
@@ -10,49 +9,36 @@ import {
   OtlpJsonSpanProcessor,
   type SpanBatchLimits,
 } from '../../../lib/telemetry/otlp-json-span-processor.js';
+import { type OtlpReceiver, startOtlpReceiver } from '../../helpers/otlp-receiver.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  names: string[];
-}
-
-const received: Received[] = [];
-/** Status answers to give before answering 200 again. */
-const failures: number[] = [];
-let collector: Server;
+let receiver: OtlpReceiver;
 let url: string;
 
 beforeAll(async () => {
-  collector = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => {
-      body += String(chunk);
-    });
-    request.on('end', () => {
-      const status = failures.shift() ?? 200;
-      if (status === 200) {
-        const data = JSON.parse(body) as {
-          resourceSpans: { scopeSpans: { spans: { name: string }[] }[] }[];
-        };
-        const names = data.resourceSpans.flatMap((r) =>
-          r.scopeSpans.flatMap((s) => s.spans.map((x) => x.name)),
-        );
-        received.push({ headers: request.headers, names });
-      }
-      response.writeHead(status, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`;
+  receiver = await startOtlpReceiver();
+  url = `${receiver.endpoint}/v1/traces`;
 });
 
-afterAll(() => collector.close());
+afterAll(() => receiver.close());
 
 afterEach(() => {
-  received.length = 0;
-  failures.length = 0;
+  receiver.received.length = 0;
+  receiver.failures.length = 0;
   vi.unstubAllEnvs();
 });
+
+/** The export requests received so far: their headers and the names of the spans each carried. */
+function received(): { headers: IncomingHttpHeaders; names: string[] }[] {
+  return receiver.received.map(({ headers, body }) => {
+    const data = JSON.parse(body.toString()) as {
+      resourceSpans: { scopeSpans: { spans: { name: string }[] }[] }[];
+    };
+    return {
+      headers,
+      names: data.resourceSpans.flatMap((r) => r.scopeSpans.flatMap((s) => s.spans.map((x) => x.name))),
+    };
+  });
+}
 
 function setUp(limits: SpanBatchLimits, sampler?: Sampler) {
   const processor = new OtlpJsonSpanProcessor(url, limits);
@@ -66,18 +52,22 @@ describe('OtlpJsonSpanProcessor', () => {
   it('sends a batch as soon as it is full, and the rest on flush', async () => {
     const { processor, span } = setUp({ maxExportBatchSize: 3, scheduledDelayMs: 60_000 });
     for (let i = 0; i < 7; i++) span(`s${i}`);
-    await vi.waitFor(() => expect(received).toHaveLength(2));
+    await vi.waitFor(() => expect(received()).toHaveLength(2));
     await processor.forceFlush();
     // Two exports may be in flight at once: they can arrive in either order.
-    expect(received.map((r) => r.names.join()).sort()).toEqual(['s0,s1,s2', 's3,s4,s5', 's6']);
-    expect(received[0]?.headers['content-type']).toBe('application/json');
+    expect(
+      received()
+        .map((r) => r.names.join())
+        .sort(),
+    ).toEqual(['s0,s1,s2', 's3,s4,s5', 's6']);
+    expect(received()[0]?.headers['content-type']).toBe('application/json');
     await processor.shutdown();
   });
 
   it('sends a batch that is not full after the scheduled delay, without a flush', async () => {
     const { processor, span } = setUp({ scheduledDelayMs: 30 });
     span('alone');
-    await vi.waitFor(() => expect(received.map((r) => r.names)).toEqual([['alone']]), { timeout: 2000 });
+    await vi.waitFor(() => expect(received().map((r) => r.names)).toEqual([['alone']]), { timeout: 2000 });
     await processor.shutdown();
   });
 
@@ -86,17 +76,17 @@ describe('OtlpJsonSpanProcessor', () => {
     const { processor, span } = setUp({}, recordOnly);
     span('recorded');
     await processor.forceFlush();
-    expect(received).toEqual([]);
+    expect(received()).toEqual([]);
     await processor.shutdown();
   });
 
   it('retries an export the collector answered 503, through the OTLP transport', async () => {
-    failures.push(503);
+    receiver.failures.push(503);
     const { processor, span } = setUp({});
     span('again');
     await processor.forceFlush();
-    expect(received.map((r) => r.names)).toEqual([['again']]);
-    expect(failures).toEqual([]);
+    expect(received().map((r) => r.names)).toEqual([['again']]);
+    expect(receiver.failures).toEqual([]);
     await processor.shutdown();
   });
 
@@ -105,7 +95,7 @@ describe('OtlpJsonSpanProcessor', () => {
     const { processor, span } = setUp({});
     span('with header');
     await processor.forceFlush();
-    expect(received[0]?.headers['x-api-key']).toBe('secret');
+    expect(received()[0]?.headers['x-api-key']).toBe('secret');
     await processor.shutdown();
   });
 
@@ -118,11 +108,15 @@ describe('OtlpJsonSpanProcessor', () => {
     try {
       // Both first exports are answered 503 and retried after a backoff: meanwhile two spans wait (the queue's
       // size) and the fifth is dropped.
-      failures.push(503, 503);
+      receiver.failures.push(503, 503);
       const { processor, span } = setUp({ maxExportBatchSize: 1, maxQueueSize: 2, scheduledDelayMs: 60_000 });
       for (let i = 0; i < 5; i++) span(`d${i}`);
       await processor.forceFlush();
-      expect(received.map((r) => r.names.join()).sort()).toEqual(['d0', 'd1', 'd2', 'd3']);
+      expect(
+        received()
+          .map((r) => r.names.join())
+          .sort(),
+      ).toEqual(['d0', 'd1', 'd2', 'd3']);
       expect(warnings).toEqual([expect.stringMatching(/^OTLP span export: 1 spans dropped, 2 were waiting/)]);
       await processor.shutdown();
     } finally {
@@ -137,7 +131,7 @@ describe('OtlpJsonSpanProcessor', () => {
     span('during');
     expect(processor.shutdown()).toBe(first);
     await first;
-    expect(received.map((r) => r.names)).toEqual([['before']]);
+    expect(received().map((r) => r.names)).toEqual([['before']]);
   });
 
   it('suppresses tracing around the export when an instrumentation has wrapped node:http', async () => {
@@ -157,7 +151,7 @@ describe('OtlpJsonSpanProcessor', () => {
       const { processor, span } = setUp({});
       span('suppressed');
       await processor.forceFlush();
-      expect(received.map((r) => r.names)).toEqual([['suppressed']]);
+      expect(received().map((r) => r.names)).toEqual([['suppressed']]);
       expect(seen).toEqual([true]);
       await processor.shutdown();
     } finally {
@@ -173,6 +167,6 @@ describe('OtlpJsonSpanProcessor', () => {
     await processor.shutdown();
     span('after');
     await processor.forceFlush();
-    expect(received.map((r) => r.names)).toEqual([['before']]);
+    expect(received().map((r) => r.names)).toEqual([['before']]);
   });
 });

@@ -1,38 +1,26 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { context, metrics, propagation, trace } from '@opentelemetry/api';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError } from '../../../lib/server/index.js';
 import { startTelemetry } from '../../../lib/telemetry/index.js';
+import { type OtlpReceiver, startOtlpReceiver } from '../../helpers/otlp-receiver.js';
 
 // startTelemetry registers the SDK process-wide: each test takes it down again.
-const received: { url: string; headers: IncomingHttpHeaders; bytes: number }[] = [];
-let collector: Server;
+let receiver: OtlpReceiver;
 let endpoint: string;
 
 beforeAll(async () => {
-  collector = createServer((request, response) => {
-    let bytes = 0;
-    request.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    request.on('end', () => {
-      received.push({ url: request.url ?? '', headers: request.headers, bytes });
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-    });
-  });
-  await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
-  endpoint = `http://127.0.0.1:${(collector.address() as AddressInfo).port}`;
+  receiver = await startOtlpReceiver();
+  endpoint = receiver.endpoint;
 });
 
-afterAll(() => collector.close());
+afterAll(() => receiver.close());
 
 afterEach(() => {
   trace.disable();
   metrics.disable();
   propagation.disable();
   context.disable();
-  received.length = 0;
+  receiver.received.length = 0;
 });
 
 describe('startTelemetry', () => {
@@ -46,8 +34,8 @@ describe('startTelemetry', () => {
     });
     trace.getTracer('test').startSpan('one').end();
     await telemetry.shutdown();
-    expect(received.map((r) => [r.url, r.headers['content-type']])).toEqual([['/v1/traces', type]]);
-    expect(received[0]?.bytes).toBeGreaterThan(0);
+    expect(receiver.received.map((r) => [r.url, r.headers['content-type']])).toEqual([['/v1/traces', type]]);
+    expect(receiver.received[0]?.body.length).toBeGreaterThan(0);
   });
 
   it('takes a schedule delay of 0, as the SDK does', async () => {
@@ -56,7 +44,7 @@ describe('startTelemetry', () => {
       OTEL_BSP_SCHEDULE_DELAY: '0',
     });
     trace.getTracer('test').startSpan('at once').end();
-    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await vi.waitFor(() => expect(receiver.received).toHaveLength(1));
     await telemetry.shutdown();
   });
 
