@@ -19,6 +19,7 @@ import {
   TraceIdRatioBasedSampler,
 } from '@opentelemetry/sdk-trace-node';
 import { OtlpJsonSpanProcessor } from '../../lib/telemetry/otlp-json-span-processor.js';
+import { PooledIdGenerator } from '../../lib/telemetry/pooled-id-generator.js';
 import { prometheusMeters } from '../../lib/telemetry/sdk.js';
 
 /** Environment variable choosing the OTLP protocol the observed variants export with. */
@@ -67,6 +68,8 @@ export function createObservability(
         : new BatchSpanProcessor(new OTLPTraceExporter({ url }));
   const traces = new NodeTracerProvider({
     resource,
+    // Switchboard's pipeline cuts IDs from a random pool, as startTelemetry does.
+    ...(pipeline === 'switchboard' ? { idGenerator: new PooledIdGenerator() } : {}),
     sampler:
       ratio >= 1
         ? new AlwaysOnSampler()

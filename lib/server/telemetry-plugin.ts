@@ -8,7 +8,6 @@ import {
 } from '@opentelemetry/api';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { innerMap } from '../inner-map.js';
 import { activeTracer, instruments } from '../telemetry/instruments.js';
 import { onRequestStart } from './request-start.js';
 
@@ -16,6 +15,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The request's server span (a no-op one without an OpenTelemetry SDK). */
     span: Span | null;
+    /** The telemetry plugin's record of the request's route (internal). */
+    telemetryRoute: RouteTelemetry | null;
   }
   interface FastifyContextConfig {
     /** The spec's path template of the route (`/users/{uid}`), the span name's and metrics' `http.route`. */
@@ -29,26 +30,53 @@ const headerGetter = {
   keys: (carrier: FastifyRequest['headers']) => Object.keys(carrier),
 };
 
-const answers = new WeakMap<object, Map<string, Attributes>>();
+/** What the plugin keeps per route (per route config object): its `http.route` and its answers' attributes. */
+export interface RouteTelemetry {
+  /** The spec's path template, else Fastify's route URL; undefined for an unmatched request. */
+  route: string | undefined;
+  operationId: string | undefined;
+  /** The duration's attributes per `{method} {status}`. */
+  answers: Map<string, Attributes>;
+}
+
+const routes = new WeakMap<object, RouteTelemetry>();
 
 /**
- * The duration's attributes for an answer of `status` to `request`: one object per route, method and status,
- * made once (the metric store then finds its aggregation by the object, without hashing the attributes).
+ * The request's route telemetry. Fastify's `routeOptions` getter builds a new object of eleven fields on every
+ * read, so it is read once per request, here.
  */
-function answerAttributes(request: FastifyRequest, status: number): Attributes {
-  const config = request.routeOptions.config;
-  const key = `${request.method} ${status}`;
-  const byAnswer = innerMap(answers, config);
-  let attributes = byAnswer.get(key);
+function routeTelemetry(request: FastifyRequest): RouteTelemetry {
+  const options = request.routeOptions;
+  const config = options.config;
+  let telemetry = routes.get(config);
+  if (telemetry === undefined) {
+    telemetry = { route: config.path ?? options.url, operationId: config.operationId, answers: new Map() };
+    routes.set(config, telemetry);
+  }
+  return telemetry;
+}
+
+/**
+ * The duration's attributes for an answer of `status` to `method` on `route`: one object per route, method and
+ * status, made once (the metric store then finds its aggregation by the object, without hashing the attributes).
+ */
+function answerAttributes(route: RouteTelemetry, method: string, status: number): Attributes {
+  const key = `${method} ${status}`;
+  let attributes = route.answers.get(key);
   if (attributes === undefined) {
-    attributes = { 'http.request.method': request.method, 'http.response.status_code': status };
-    const route = config.path ?? request.routeOptions.url;
-    if (route !== undefined) attributes['http.route'] = route;
-    if (config.operationId !== undefined) attributes['switchboard.operation_id'] = config.operationId;
+    attributes = { 'http.request.method': method, 'http.response.status_code': status };
+    if (route.route !== undefined) attributes['http.route'] = route.route;
+    if (route.operationId !== undefined) attributes['switchboard.operation_id'] = route.operationId;
     if (status >= 500) attributes['error.type'] = String(status);
-    byAnswer.set(key, attributes);
+    route.answers.set(key, attributes);
   }
   return attributes;
+}
+
+/** The URL's path, without the query. */
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }
 
 /**
@@ -63,19 +91,19 @@ function answerAttributes(request: FastifyRequest, status: number): Attributes {
 export const telemetryPlugin = fp(
   async (app: FastifyInstance) => {
     app.decorateRequest('span', null);
+    app.decorateRequest('telemetryRoute', null);
     // Decided once, when the app is built: with no SDK registered by then (start it first, as the services
     // do), the app gets no hooks at all rather than two no-op ones on every request.
     if (activeTracer() === undefined && !instruments().enabled) return;
     const start = (request: FastifyRequest): void => {
+      const telemetry = routeTelemetry(request);
+      request.telemetryRoute = telemetry;
       // Without an SDK every span would be a no-op: skip the work.
       const tracer = activeTracer();
       if (tracer === undefined) return;
-      const route = request.routeOptions.config.path ?? request.routeOptions.url;
+      const route = telemetry.route;
       const method = request.method;
-      const attributes: Attributes = {
-        'http.request.method': method,
-        'url.path': request.url.split('?')[0],
-      };
+      const attributes: Attributes = { 'http.request.method': method, 'url.path': pathOf(request.url) };
       if (route !== undefined) attributes['http.route'] = route;
       const parent = propagation.extract(ROOT_CONTEXT, request.headers, headerGetter);
       const span = tracer.startSpan(
@@ -99,13 +127,15 @@ export const telemetryPlugin = fp(
       });
     app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
       const meters = instruments();
-      if (!meters.enabled && request.span === null) {
-        done();
-        return;
-      }
       const status = reply.statusCode;
-      if (meters.enabled)
-        meters.serverDuration.record(reply.elapsedTime / 1000, answerAttributes(request, status));
+      if (meters.enabled) {
+        // Absent when the request was answered before the start hook ran (a body too large, a bad URL).
+        const telemetry = request.telemetryRoute ?? routeTelemetry(request);
+        meters.serverDuration.record(
+          reply.elapsedTime / 1000,
+          answerAttributes(telemetry, request.method, status),
+        );
+      }
       const span = request.span;
       if (span !== null) {
         span.setAttribute('http.response.status_code', status);

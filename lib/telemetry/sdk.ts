@@ -14,6 +14,7 @@ import type { MetricsHandler } from '../server/metrics-plugin.js';
 import type { RunnableService } from '../server/run-service.js';
 import { HistogramStore } from './histogram-store.js';
 import { OtlpJsonSpanProcessor, type SpanBatchLimits } from './otlp-json-span-processor.js';
+import { PooledIdGenerator } from './pooled-id-generator.js';
 import { StoreMeterProvider } from './store-meter-provider.js';
 
 /** What a service gets from startTelemetry. */
@@ -44,6 +45,7 @@ export function startTelemetry(name: string, env: NodeJS.ProcessEnv = process.en
   const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
   const traces = new NodeTracerProvider({
     resource,
+    idGenerator: new PooledIdGenerator(),
     spanProcessors:
       endpoint === undefined || endpoint === ''
         ? []

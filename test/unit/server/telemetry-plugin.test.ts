@@ -1,9 +1,12 @@
-import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { context, metrics, propagation, SpanKind, trace } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { PrometheusSerializer } from '@opentelemetry/exporter-prometheus';
+import { resourceFromAttributes } from '@opentelemetry/resources';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { requestContextPlugin, telemetryPlugin } from '../../../lib/server/index.js';
+import { prometheusMeters } from '../../../lib/telemetry/sdk.js';
 
 // A registered SDK is process-wide: this file registers one and takes it down after.
 const spans = new InMemorySpanExporter();
@@ -77,5 +80,34 @@ describe('telemetryPlugin', () => {
     expect(await call(app)).toEqual({ status: 200, body: { sameSpan: true } });
     expectServerSpan();
     await app.close();
+  });
+
+  it('records the request duration per route, for an unmatched request and one refused before it started', async () => {
+    const meters = prometheusMeters(resourceFromAttributes({ 'service.name': 'svc' }));
+    metrics.setGlobalMeterProvider(meters.provider);
+    const app = Fastify({ logger: false });
+    await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
+    await app.register(telemetryPlugin);
+    addRoute(app);
+    await call(app);
+    await call(app);
+    expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404);
+    // Under the least budget: answered 503 by the request context hook, before the span's start.
+    const refused = await app.inject({ url: '/items/7', headers: { 'x-deadline-ms': '1' } });
+    expect(refused.statusCode).toBe(503);
+    await app.close();
+    const { resourceMetrics } = await meters.prometheus.collect();
+    metrics.disable();
+    await meters.sdk.shutdown();
+    const counts = new PrometheusSerializer()
+      .serialize(resourceMetrics)
+      .split('\n')
+      .filter((line) => line.startsWith('http_server_request_duration_seconds_count'))
+      .map((line) => line.replace(/,?otel_scope_\w+="[^"]*"/g, ''));
+    expect(counts.sort()).toEqual([
+      'http_server_request_duration_seconds_count{http_request_method="GET",http_response_status_code="200",http_route="/items/{id}",switchboard_operation_id="getItem"} 2',
+      'http_server_request_duration_seconds_count{http_request_method="GET",http_response_status_code="404"} 1',
+      'http_server_request_duration_seconds_count{http_request_method="GET",http_response_status_code="503",http_route="/items/{id}",switchboard_operation_id="getItem",error_type="503"} 1',
+    ]);
   });
 });
