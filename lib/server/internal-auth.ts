@@ -27,7 +27,8 @@ export function readInternalTokens(env: NodeJS.ProcessEnv = process.env): string
     .split(',')
     .map((t) => t.trim())
     .filter((t) => t !== '');
-  if (tokens.length === 0) assertStrongSecret('INTEXURAOS_INTERNAL_AUTH_TOKEN', undefined);
+  // Named as the user set it, or by the documented name when neither is set.
+  if (tokens.length === 0) assertStrongSecret(name, undefined);
   return tokens.map((token, i) =>
     assertStrongSecret(tokens.length === 1 ? name : `${name} (token ${i + 1} of ${tokens.length})`, token),
   );

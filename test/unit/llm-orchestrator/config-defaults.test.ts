@@ -52,7 +52,7 @@ describe('readOrchestratorConfig', () => {
   });
 
   it.each([
-    ['no token', {}, /INTEXURAOS_INTERNAL_AUTH_TOKEN is not set/],
+    ['no token', {}, /^INTERNAL_AUTH_TOKEN is not set/],
     [
       'a short token',
       { INTEXURAOS_INTERNAL_AUTH_TOKEN: 'a1b2c3d4e5f6' },

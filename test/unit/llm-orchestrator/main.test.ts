@@ -7,7 +7,7 @@ const TOKEN = randomBytes(32).toString('hex');
 
 describe('llm-orchestrator main.ts', () => {
   it.each([
-    ['without an internal token', {}, /INTEXURAOS_INTERNAL_AUTH_TOKEN is not set/],
+    ['without an internal token', {}, /: INTERNAL_AUTH_TOKEN is not set/],
     [
       'with a downstream URL that is not http(s)',
       { INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN, INTEXURAOS_USER_SERVICE_URL: 'ftp://users.internal' },

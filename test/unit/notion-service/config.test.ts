@@ -40,7 +40,7 @@ describe('readNotionConfig', () => {
   });
 
   it.each([
-    ['no token', {}, /^INTEXURAOS_INTERNAL_AUTH_TOKEN is not set/],
+    ['no token', {}, /^INTERNAL_AUTH_TOKEN is not set/],
     [
       'a blank token',
       { INTEXURAOS_INTERNAL_AUTH_TOKEN: ' , ' },

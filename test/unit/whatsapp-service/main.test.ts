@@ -5,7 +5,7 @@ import { TOKEN } from './helpers.js';
 
 describe('whatsapp-service main.ts', () => {
   it.each([
-    ['without an internal token', {}, /INTEXURAOS_INTERNAL_AUTH_TOKEN is not set/],
+    ['without an internal token', {}, /: INTERNAL_AUTH_TOKEN is not set/],
     [
       'with a PORT that is not a number',
       { INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN, PORT: 'http' },
