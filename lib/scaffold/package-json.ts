@@ -10,6 +10,7 @@ export interface PackageJson {
   scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
+  overrides?: Record<string, unknown>;
   [key: string]: unknown;
 }
 
@@ -17,6 +18,13 @@ export interface PackageJson {
 export class InitError extends Error {
   override readonly name = 'InitError';
 }
+
+/**
+ * Pinned in `overrides` so that installs on Node 20 print no EBADENGINE warning (and `--engine-strict` ones
+ * pass): Fastify's `light-my-request` (its `inject`) pulls `cookie@2`, which asks for Node 22, from 6.8.0 on.
+ * A project on Node 22 or later can drop it.
+ */
+export const NODE_20_OVERRIDE = { name: 'light-my-request', version: '6.6.0' } as const;
 
 const NPM_PLACEHOLDER_TEST = 'echo "Error: no test specified" && exit 1';
 const SKIPPED_DIRS = new Set(['node_modules', '.git', 'build', 'dist', 'coverage']);
@@ -74,7 +82,8 @@ export function withSwitchboard(
     test:
       config.testRunner === 'vitest'
         ? 'vitest run'
-        : `tsc -p tsconfig.json && node --test build/${config.testsDir}/`,
+        : // Files, found by the shell: Node 20 takes a directory and no glob, Node 22 a glob and no directory.
+          `tsc -p tsconfig.json && node --test $(find build/${config.testsDir} -name '*.test.js')`,
   };
   const current = { ...pkg.scripts };
   const keptScripts: string[] = [];
@@ -103,6 +112,9 @@ export function withSwitchboard(
   if (deps['@types/node'] === undefined && dev['@types/node'] === undefined) dev['@types/node'] = '^20.19.0';
   pkg.dependencies = sorted(deps);
   pkg.devDependencies = sorted(dev);
+  const overrides = pkg.overrides ?? {};
+  if (overrides[NODE_20_OVERRIDE.name] === undefined)
+    pkg.overrides = { ...overrides, [NODE_20_OVERRIDE.name]: NODE_20_OVERRIDE.version };
   return { pkg, keptScripts, moved };
 }
 

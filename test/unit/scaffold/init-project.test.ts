@@ -37,20 +37,25 @@ describe('switchboard init', () => {
       switchboard: expect.stringMatching(/^\^\d+\.\d+\.\d+$/),
     });
     expect(Object.keys(pkg.devDependencies ?? {})).toEqual(['@types/node', 'typescript']);
-    expect(pkg.scripts?.test).toBe('tsc -p tsconfig.json && node --test build/test/');
+    expect(pkg.scripts?.test).toBe(
+      "tsc -p tsconfig.json && node --test $(find build/test -name '*.test.js')",
+    );
+    expect(pkg.overrides).toEqual({ 'light-my-request': '6.6.0' });
     expect(project.read('.github/workflows/switchboard.yml')).toContain('npx switchboard generate --check');
   });
 
-  it('keeps scripts it did not write, replaces only npm init placeholder, and moves switchboard to dependencies', () => {
+  it('keeps scripts and overrides it did not write, replaces only npm init placeholder, and moves switchboard to dependencies', () => {
     project = scratchProject({
       'package.json': JSON.stringify({
         name: 'team',
         scripts: { build: 'my-build', test: 'echo "Error: no test specified" && exit 1' },
         devDependencies: { switchboard: '^0.1.0' },
+        overrides: { 'light-my-request': '6.8.1', semver: '7.7.3' },
       }),
     });
     const result = initProject(project.root);
     const pkg = project.json<PackageJson>('package.json');
+    expect(pkg.overrides).toEqual({ 'light-my-request': '6.8.1', semver: '7.7.3' });
     expect(result.keptScripts).toEqual(['build']);
     expect(pkg.scripts?.build).toBe('my-build');
     expect(pkg.scripts?.test).toContain('node --test');
