@@ -1,5 +1,5 @@
 import { readInternalTokens } from 'switchboard/server';
-import { envOptional, envPort, envString } from '../shared/env.js';
+import { envPort, envRedisUrl, envString } from '../shared/env.js';
 import {
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
@@ -26,7 +26,7 @@ export function readAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig
     host: envString(env, 'HOST', '127.0.0.1'),
     port: envPort(env, 'PORT', 3001),
     internalTokens: readInternalTokens(env),
-    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisUrl: envRedisUrl(env, 'REDIS_URL'),
     tokens: tokenSettings({
       secret: env.JWT_SECRET,
       issuer: envString(env, 'JWT_ISSUER', DEFAULT_ISSUER),

@@ -1,5 +1,5 @@
 import { ConfigError, readInternalTokens } from 'switchboard/server';
-import { envOptional, envPort, envString, envUrls } from '../shared/env.js';
+import { envPort, envRedisUrl, envString, envUrls } from '../shared/env.js';
 
 /** llm-orchestrator settings, from the environment. */
 export interface OrchestratorConfig {
@@ -40,6 +40,6 @@ export function readOrchestratorConfig(env: NodeJS.ProcessEnv = process.env): Or
     notionServiceUrl: envUrls(env, 'INTEXURAOS_NOTION_SERVICE_URL', 'http://127.0.0.1:3003'),
     llmProviderUrl: envUrls(env, 'LLM_PROVIDER_URL', 'http://127.0.0.1:3006'),
     downstreamTimeoutMs,
-    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisUrl: envRedisUrl(env, 'REDIS_URL'),
   };
 }

@@ -50,3 +50,22 @@ export function envOptional(env: NodeJS.ProcessEnv, name: string): string | unde
   const value = env[name];
   return value === undefined || value.trim() === '' ? undefined : value.trim();
 }
+
+/**
+ * The Redis URL from `name`, or undefined when unset or empty (the service keeps its state in memory):
+ * `redis://` or `rediss://` (ioredis reads anything else as a host or socket path and keeps reconnecting to
+ * it, so a typo would only show as 503s). Throws ConfigError naming the variable otherwise.
+ */
+export function envRedisUrl(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = envOptional(env, name);
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '')
+    throw new ConfigError(`${name}=${raw} is not a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)`);
+  return raw;
+}

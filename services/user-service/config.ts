@@ -1,5 +1,5 @@
 import { readInternalTokens } from 'switchboard/server';
-import { envOptional, envPort, envString, envUrls } from '../shared/env.js';
+import { envPort, envRedisUrl, envString, envUrls } from '../shared/env.js';
 import { parseEncryptionKey } from './crypto/encryption-key.js';
 
 /** user-service settings, from the environment. */
@@ -27,6 +27,6 @@ export function readUserConfig(env: NodeJS.ProcessEnv = process.env): UserConfig
     internalTokens: readInternalTokens(env),
     authServiceUrl: envUrls(env, 'AUTH_SERVICE_URL', 'http://localhost:3001'),
     encryptionKey: parseEncryptionKey(env.LLM_KEYS_ENCRYPTION_KEY),
-    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisUrl: envRedisUrl(env, 'REDIS_URL'),
   };
 }

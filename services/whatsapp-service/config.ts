@@ -1,5 +1,5 @@
 import { readInternalTokens } from 'switchboard/server';
-import { envOptional, envPort, envString } from '../shared/env.js';
+import { envPort, envRedisUrl, envString } from '../shared/env.js';
 
 /** whatsapp-service settings, from the environment. */
 export interface WhatsappConfig {
@@ -15,6 +15,6 @@ export function readWhatsappConfig(env: NodeJS.ProcessEnv = process.env): Whatsa
     host: envString(env, 'HOST', '127.0.0.1'),
     port: envPort(env, 'PORT', 3004),
     internalTokens: readInternalTokens(env),
-    redisUrl: envOptional(env, 'REDIS_URL'),
+    redisUrl: envRedisUrl(env, 'REDIS_URL'),
   };
 }

@@ -37,6 +37,9 @@ describe('readNotionConfig', () => {
       redisUrl: undefined,
     });
     expect(readNotionConfig({ INTERNAL_AUTH_TOKEN: NEXT }).internalTokens).toEqual([NEXT]);
+    expect(readNotionConfig({ ...base, REDIS_URL: 'rediss://:secret@cache.internal:6380/2' }).redisUrl).toBe(
+      'rediss://:secret@cache.internal:6380/2',
+    );
   });
 
   it.each([
@@ -65,6 +68,17 @@ describe('readNotionConfig', () => {
     ['a PORT out of range', { ...base, PORT: '65536' }, /^PORT=65536 is not a TCP port/],
     ['a negative PORT', { ...base, PORT: '-1' }, /^PORT=-1 is not a TCP port/],
     ['a fractional PORT', { ...base, PORT: '80.5' }, /^PORT=80\.5 is not a TCP port/],
+    [
+      'a REDIS_URL without its scheme',
+      { ...base, REDIS_URL: '127.0.0.1:6379' },
+      /^REDIS_URL=127\.0\.0\.1:6379 is not a redis:\/\/ or rediss:\/\/ URL/,
+    ],
+    [
+      'an http REDIS_URL',
+      { ...base, REDIS_URL: 'http://cache:6379' },
+      /^REDIS_URL=http:\/\/cache:6379 is not/,
+    ],
+    ['a REDIS_URL without a host', { ...base, REDIS_URL: 'redis://' }, /^REDIS_URL=redis:\/\/ is not/],
   ])('refuses %s', (_name, env, message) => {
     const read = () => readNotionConfig(env);
     expect(read).toThrow(ConfigError);

@@ -11,6 +11,11 @@ describe('whatsapp-service main.ts', () => {
       { INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN, PORT: 'http' },
       /PORT=http is not a TCP port/,
     ],
+    [
+      'with a REDIS_URL that is not one',
+      { INTEXURAOS_INTERNAL_AUTH_TOKEN: TOKEN, REDIS_URL: 'localhost:6379' },
+      /REDIS_URL=localhost:6379 is not a redis:\/\/ or rediss:\/\/ URL/,
+    ],
   ])('refuses to start %s: one line on stderr, exit 1', async (_name, env, reason) => {
     expectRefusal(await runMain('whatsapp-service', env).exit, 'whatsapp-service', reason);
   });
