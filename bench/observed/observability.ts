@@ -47,6 +47,13 @@ export interface Observability {
 export type Pipeline = 'switchboard' | 'sdk';
 
 /**
+ * What becomes of spans: `exported` through the pipeline's processor, `unexported` made and ended by the SDK
+ * with no processor to take them (what the spans alone cost), `none` no tracer provider registered at all
+ * (metrics only).
+ */
+export type Spans = 'exported' | 'unexported' | 'none';
+
+/**
  * Builds the SDK exporting spans to `endpoint` (the sink's base URL) through `pipeline`, keeping every trace
  * or, with `ratio` below 1, that share of them as `OTEL_TRACES_SAMPLER=parentbased_traceidratio` does.
  */
@@ -55,6 +62,7 @@ export function createObservability(
   endpoint: string,
   pipeline: Pipeline,
   ratio = 1,
+  spans: Spans = 'exported',
 ): Observability {
   const resource = resourceFromAttributes({ 'service.name': serviceName });
   const url = `${endpoint}/v1/traces`;
@@ -74,7 +82,7 @@ export function createObservability(
       ratio >= 1
         ? new AlwaysOnSampler()
         : new ParentBasedSampler({ root: new TraceIdRatioBasedSampler(ratio) }),
-    spanProcessors: [processor],
+    spanProcessors: spans === 'exported' ? [processor] : [],
   });
   // Switchboard's pipeline registers the meter provider startTelemetry does (its histograms in a store).
   const switchboardMeters = pipeline === 'switchboard' ? prometheusMeters(resource) : undefined;
@@ -88,7 +96,7 @@ export function createObservability(
     meterProvider: meters,
     enable() {
       // As a service's SDK start does: tracer provider, propagator and an AsyncLocalStorage context manager.
-      traces.register({ propagator });
+      if (spans !== 'none') traces.register({ propagator });
       metrics.setGlobalMeterProvider(registered);
     },
     disable() {

@@ -32,6 +32,11 @@ if (OBSERVED_VARIANTS.includes(variant)) {
     sink,
     variant === 'fastify_otel' ? 'sdk' : 'switchboard',
     variant === 'generated_observed_sampled' ? SAMPLED_RATIO : 1,
+    variant === 'generated_traced_unexported'
+      ? 'unexported'
+      : variant === 'generated_metrics_only'
+        ? 'none'
+        : 'exported',
   );
   observability.enable();
 }

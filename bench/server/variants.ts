@@ -30,6 +30,8 @@ export const VARIANTS = [
   'generated_propagating',
   'generated_observed',
   'generated_observed_sampled',
+  'generated_traced_unexported',
+  'generated_metrics_only',
   'fastify_otel',
 ] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -49,6 +51,8 @@ export const CONTEXT_BODY = {
 export const OBSERVED_VARIANTS: readonly Variant[] = [
   'generated_observed',
   'generated_observed_sampled',
+  'generated_traced_unexported',
+  'generated_metrics_only',
   'fastify_otel',
 ];
 
@@ -73,6 +77,8 @@ export function buildVariant(variant: Variant, token: string): Promise<FastifyIn
       return buildGlue(token);
     case 'generated_observed':
     case 'generated_observed_sampled':
+    case 'generated_traced_unexported':
+    case 'generated_metrics_only':
       return buildGenerated(token, false);
     case 'fastify_otel':
       return buildFastifyOtel();

@@ -46,6 +46,10 @@ const DESCRIPTIONS: Readonly<Record<Variant, string>> = {
     "generated, with the OpenTelemetry SDK as switchboard/telemetry starts it: every span sampled, batch-exported over OTLP/HTTP JSON by Switchboard's span processor to a loopback sink; metrics on",
   generated_observed_sampled:
     'generated_observed keeping one trace in ten (parentbased_traceidratio 0.1, what a busy service would set); metrics on every request',
+  generated_traced_unexported:
+    'generated_observed with no span processor: every span made, sampled and ended by the SDK, none exported (what the spans alone cost); metrics on',
+  generated_metrics_only:
+    'generated with only the meter provider startTelemetry registers (no tracer provider: no spans); metrics on',
   fastify_otel:
     'bare_fastify_schema with @fastify/otel 0.21.2 registered (request, handler and hook spans), on the SDK set up the usual way (BatchSpanProcessor + OTLP/HTTP exporter)',
 };
@@ -136,6 +140,13 @@ export async function run(): Promise<SuiteResult> {
       'server.observed_vs_fastify_otel': ratio('generated_observed', 'fastify_otel', (s) => s.rps),
       // No goal: what one trace in ten costs, with metrics on every request.
       'server.observed_sampled_vs_unobserved': ratio('generated_observed_sampled', 'generated', (s) => s.rps),
+      // No goal: where observed's cost lies. Spans made by the SDK but not exported, then metrics alone.
+      'server.traced_unexported_vs_unobserved': ratio(
+        'generated_traced_unexported',
+        'generated',
+        (s) => s.rps,
+      ),
+      'server.metrics_only_vs_unobserved': ratio('generated_metrics_only', 'generated', (s) => s.rps),
       // No goal: what a service that calls others pays for AsyncLocalStorage on Node 20.
       'server.generated_propagating_vs_openapi_glue': ratio(
         'generated_propagating',
