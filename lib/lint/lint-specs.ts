@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
-import { BaseResolver, type Config, lint, ResolveError, YamlParseError } from '@redocly/openapi-core';
+import { BaseResolver, lint, ResolveError, YamlParseError } from '@redocly/openapi-core';
 import { lintConfig } from './lint-config.js';
 import { dedupeAndSort, type LintProblem } from './lint-problem.js';
+import { PLUGIN_ID } from './plugin.js';
 import { toLintProblem, yamlReason } from './to-lint-problem.js';
 
-/** Turns a failure to load a root document into a problem at its first line (or the YAML error). */
-function loadProblem(file: string, error: unknown): LintProblem {
+/**
+ * Turns a failure to load a root document into a problem at its first line (or the YAML error); undefined
+ * when `error` is not one (a rule threw).
+ */
+function loadProblem(file: string, error: unknown): LintProblem | undefined {
   const base = { file, line: 1, column: 1, severity: 'error' as const, pointer: '#/' };
   if (error instanceof YamlParseError) {
     const message = `invalid YAML: ${yamlReason(error.originalError.message)}`;
@@ -21,15 +25,56 @@ function loadProblem(file: string, error: unknown): LintProblem {
       message: 'not an OpenAPI document: start the file with openapi: 3.1.0',
     };
   }
-  throw error;
+  return undefined;
 }
 
-async function lintFile(file: string, config: Config, resolver: BaseResolver): Promise<LintProblem[]> {
-  try {
-    const problems = await lint({ ref: file, config, externalRefResolver: resolver });
-    return problems.map(toLintProblem);
-  } catch (error) {
-    return [loadProblem(file, error)];
+/** Rules that may crash on one document before lint gives up on it. */
+const MAX_CRASHED_RULES = 5;
+
+/**
+ * The rule whose code threw `error`, read from its stack: a Redocly rule (`…/rules/<group>/<rule>.js`) or a
+ * house rule (`lib/lint/rules/<rule>.ts`, or its compiled `.js`); undefined when the stack names neither.
+ */
+export function crashedRule(error: unknown): string | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  const redocly = /@redocly\/openapi-core\/lib\/rules\/[^/\s]+\/([a-z0-9-]+)\.js/.exec(stack);
+  if (redocly?.[1] !== undefined) return redocly[1];
+  const house = /[/\\]lint[/\\]rules[/\\]([a-z0-9-]+)\.[jt]s/.exec(stack);
+  return house?.[1] === undefined ? undefined : `${PLUGIN_ID}/${house[1]}`;
+}
+
+/**
+ * Lints one root document. A rule that throws on it (a bug in the rule, usually on a node another rule
+ * reports, such as an unresolved `$ref`) is turned off and the document linted again, so the user gets every
+ * other finding and a warning naming the rule, instead of a stack trace.
+ */
+async function lintFile(file: string, resolver: BaseResolver): Promise<LintProblem[]> {
+  const off: string[] = [];
+  const crashes: LintProblem[] = [];
+  for (;;) {
+    try {
+      const config = await lintConfig(off);
+      const problems = await lint({ ref: file, config, externalRefResolver: resolver });
+      return [...crashes, ...problems.map(toLintProblem)];
+    } catch (error) {
+      const loaded = loadProblem(file, error);
+      if (loaded !== undefined) return [...crashes, loaded];
+      const rule = crashedRule(error);
+      const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      const at = { file, line: 1, column: 1, pointer: '#/' };
+      if (rule === undefined || off.includes(rule) || off.length >= MAX_CRASHED_RULES)
+        return [
+          ...crashes,
+          { ...at, rule: 'lint', severity: 'error', message: `lint failed on this document (${reason})` },
+        ];
+      off.push(rule);
+      crashes.push({
+        ...at,
+        rule,
+        severity: 'warning',
+        message: `the rule crashed on this document (${reason}) and was skipped; every other rule ran`,
+      });
+    }
   }
 }
 
@@ -47,7 +92,7 @@ export async function lintSpecs(files: string[]): Promise<LintProblem[]> {
   const resolver = new BaseResolver(config.resolve);
   const problems: LintProblem[] = [];
   for (const file of new Set(files.map((f) => resolve(f)))) {
-    problems.push(...(await lintFile(file, config, resolver)));
+    problems.push(...(await lintFile(file, resolver)));
   }
   return dedupeAndSort(problems);
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, type LintProblem, lintSpecs } from '../../../lib/lint/index.js';
+import { crashedRule } from '../../../lib/lint/lint-specs.js';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/lint/', import.meta.url));
 const fixture = (name: string): string => `${fixtures}${name}`;
@@ -54,5 +55,43 @@ describe('lintSpecs', () => {
     );
     expect(lines.at(-1)).toBe('7 errors, 0 warnings');
     expect(formatProblems([], fixtures)).toBe('no problems');
+  });
+
+  it('skips a rule that crashes on a document, says so, and still runs every other rule', async () => {
+    const root = fixture('nested-refs/service.yaml');
+    const problems = await lintSpecs([root]);
+    const crash = problems.find((p) => p.severity === 'warning');
+    expect(crash).toMatchObject({ file: root, line: 1, rule: 'no-required-schema-properties-undefined' });
+    expect(crash?.message).toMatch(/^the rule crashed on this document \(TypeError: .*\) and was skipped/);
+    // The house rules ran over all three files.
+    expect(brief(problems.filter((p) => p.severity === 'error'))).toEqual([
+      'switchboard/closed-objects@1:1',
+      'switchboard/string-max-length@3:3',
+      'switchboard/closed-objects@1:1',
+      'switchboard/closed-objects@18:13',
+      'switchboard/validated-input-documents-400@23:7',
+    ]);
+  });
+
+  it('names the rule a stack trace comes from: a Redocly rule, a house rule, or neither', () => {
+    const thrown = (frame: string) =>
+      Object.assign(new TypeError('boom'), { stack: `TypeError: boom\n    at ${frame}` });
+    expect(
+      crashedRule(
+        thrown(
+          'enter (/p/node_modules/@redocly/openapi-core/lib/rules/oas3/no-invalid-media-type-examples.js:9:1)',
+        ),
+      ),
+    ).toBe('no-invalid-media-type-examples');
+    expect(crashedRule(thrown('enter (/p/lib/lint/rules/closed-objects.ts:12:3)'))).toBe(
+      'switchboard/closed-objects',
+    );
+    expect(
+      crashedRule(thrown('enter (/p/node_modules/switchboard/dist/lint/rules/string-max-length.js:4:1)')),
+    ).toBe('switchboard/string-max-length');
+    expect(
+      crashedRule(thrown('walk (/p/node_modules/@redocly/openapi-core/lib/walk.js:130:29)')),
+    ).toBeUndefined();
+    expect(crashedRule('not an error')).toBeUndefined();
   });
 });
