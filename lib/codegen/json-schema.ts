@@ -90,6 +90,11 @@ export function toJsonSchema(
         ? toJsonSchema(value, doc, stack, refs)
         : value;
   }
+  // An empty enum admits no value (JSON Schema 2020-12), but Ajv refuses to compile one: said as `not: {}`.
+  if (Array.isArray(out.enum) && out.enum.length === 0) {
+    delete out.enum;
+    out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
+  }
   for (const [flag, bound] of [
     ['exclusiveMinimum', 'minimum'],
     ['exclusiveMaximum', 'maximum'],

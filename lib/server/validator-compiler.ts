@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import { schemaPattern } from '../schema-pattern.js';
 
 /** Body media types whose values arrive as strings, so their schema coerces like a query's. */
 const STRINGLY_BODIES = /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i;
@@ -23,7 +24,13 @@ export function createValidatorCompiler(
   options: { coerceBody?: boolean } = {},
 ): FastifySchemaCompiler<unknown> {
   const coerceBody = options.coerceBody === true;
-  const settings = { allErrors: false, strict: false, useDefaults: true, removeAdditional: false } as const;
+  const settings = {
+    allErrors: false,
+    strict: false,
+    useDefaults: true,
+    removeAdditional: false,
+    code: { regExp: schemaPattern },
+  } as const;
   const strict = new Ajv2020({ ...settings, coerceTypes: false });
   const coercing = new Ajv2020({ ...settings, coerceTypes: 'array' });
   for (const ajv of [strict, coercing]) addFormats.default(ajv);

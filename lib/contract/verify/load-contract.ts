@@ -101,53 +101,64 @@ export function loadContract(specPath: string, validators: SchemaValidators): Pr
   }
   const title = String((doc.info as Json | undefined)?.title ?? specPath);
   const schemas = contractSchemas(specPath, doc, validators);
-  return {
-    specPath,
-    title,
-    schemes,
-    operations: operations.map((op) => {
-      const examples = readRequestExamples(doc, op.path, op.method);
-      const params: ParamContract[] = op.params.map((p) => ({
-        name: p.name,
-        specName: p.specName,
-        in: p.in,
-        required: p.required,
-        schema: schemas.finite(p.schema),
-        examples: examples.params.get(`${p.in}:${p.name}`) ?? [],
-      }));
-      const bodyContract = (model: NonNullable<typeof op.body>, bodyExamples: BodyContract['examples']) => ({
-        required: model.required,
-        kind: model.kind,
-        contentType: model.contentType,
-        schema: schemas.finite(model.schema),
-        validate: validators.strict(schemas.exact(model.schema)),
-        examples: bodyExamples,
-        ...(model.files === undefined ? {} : { files: model.files }),
-      });
-      const body: BodyContract | undefined =
-        op.body === undefined ? undefined : bodyContract(op.body, examples.bodies);
-      const alternatives = (op.body?.alternatives ?? []).map((alt) => bodyContract(alt, []));
-      return {
-        id: op.id,
-        method: op.method,
-        path: op.path,
-        security: op.security,
-        params,
-        body,
-        alternatives,
-        responses: op.responses.map((r) => ({
-          status: r.status,
-          kind: r.kind,
-          validate:
-            r.kind === 'none' || r.kind === 'binary' || r.schema === undefined
-              ? undefined
-              : validators.strict(schemas.exact(r.schema)),
-        })),
-        validParams: paramValidator(
-          op.params.map((p) => ({ ...p, schema: schemas.exact(p.schema) })),
-          validators,
-        ),
-      };
-    }),
-  };
+  const refused: string[] = [];
+  const contracts = operations.flatMap((op) => {
+    try {
+      return [operationContract(op)];
+    } catch (error) {
+      refused.push(`${op.method.toUpperCase()} ${op.path} (${op.id}): ${(error as Error).message}`);
+      return [];
+    }
+  });
+  if (refused.length > 0)
+    throw new VerifyInputError(
+      `cannot verify against ${specPath}: ${refused.length} operation(s) have a schema no validator can be compiled from`,
+      refused,
+    );
+  return { specPath, title, schemes, operations: contracts };
+
+  function operationContract(op: (typeof operations)[number]): OperationContract {
+    const examples = readRequestExamples(doc, op.path, op.method);
+    const params: ParamContract[] = op.params.map((p) => ({
+      name: p.name,
+      specName: p.specName,
+      in: p.in,
+      required: p.required,
+      schema: schemas.finite(p.schema),
+      examples: examples.params.get(`${p.in}:${p.name}`) ?? [],
+    }));
+    const bodyContract = (model: NonNullable<typeof op.body>, bodyExamples: BodyContract['examples']) => ({
+      required: model.required,
+      kind: model.kind,
+      contentType: model.contentType,
+      schema: schemas.finite(model.schema),
+      validate: validators.strict(schemas.exact(model.schema)),
+      examples: bodyExamples,
+      ...(model.files === undefined ? {} : { files: model.files }),
+    });
+    const body: BodyContract | undefined =
+      op.body === undefined ? undefined : bodyContract(op.body, examples.bodies);
+    const alternatives = (op.body?.alternatives ?? []).map((alt) => bodyContract(alt, []));
+    return {
+      id: op.id,
+      method: op.method,
+      path: op.path,
+      security: op.security,
+      params,
+      body,
+      alternatives,
+      responses: op.responses.map((r) => ({
+        status: r.status,
+        kind: r.kind,
+        validate:
+          r.kind === 'none' || r.kind === 'binary' || r.schema === undefined
+            ? undefined
+            : validators.strict(schemas.exact(r.schema)),
+      })),
+      validParams: paramValidator(
+        op.params.map((p) => ({ ...p, schema: schemas.exact(p.schema) })),
+        validators,
+      ),
+    };
+  }
 }

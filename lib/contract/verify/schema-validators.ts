@@ -1,6 +1,7 @@
 import type { Options, ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { schemaPattern } from '../../schema-pattern.js';
 
 /** Compiles JSON Schemas (2020-12, the OpenAPI 3.1 dialect) the way a Switchboard server validates. */
 export interface SchemaValidators {
@@ -25,12 +26,13 @@ export interface ParamValues {
 
 /**
  * One Ajv 2020 with ajv-formats (full mode) as a Switchboard server validates: no coercion for bodies and
- * responses, `'array'` for path, query and header values. `overrides` are Ajv options that change neither
- * (such as `logger: false`); default none.
+ * responses, `'array'` for path, query and header values, patterns compiled by `schemaPattern`. `overrides`
+ * are Ajv options that change neither (such as `logger: false`); default none.
  */
 export function createAjv(coerceTypes: false | 'array', overrides: Options = {}): Ajv2020 {
   const ajv = new Ajv2020({
     ...overrides,
+    code: { ...overrides.code, regExp: schemaPattern },
     allErrors: false,
     strict: false,
     removeAdditional: false,

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { toJsonSchema } from '../../../lib/codegen/json-schema.js';
+import { VerifyInputError } from '../../../lib/contract/verify/index.js';
+import { loadContract } from '../../../lib/contract/verify/load-contract.js';
+import { createSchemaValidators } from '../../../lib/contract/verify/schema-validators.js';
+import { schemaPattern } from '../../../lib/schema-pattern.js';
+import { createValidatorCompiler } from '../../../lib/server/validator-compiler.js';
+
+// Schemas real specs hold that Ajv refuses as they are: a pattern with an escape the `u` flag forbids
+// (DigitalOcean), an empty enum (Discord).
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-odd-schemas-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function spec(pattern: string): string {
+  const path = join(dir, `spec-${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(
+    path,
+    `openapi: 3.1.0
+info: { title: Odd, version: 1.0.0 }
+paths:
+  /codes/{code}:
+    get:
+      operationId: getCode
+      parameters:
+        - { name: code, in: path, required: true, schema: { type: string, pattern: ${JSON.stringify(pattern)} } }
+      responses:
+        '200': { description: Found. }
+  /requests/{id}:
+    patch:
+      operationId: updateRequest
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                action: { type: string, enum: [] }
+      responses:
+        '204': { description: Updated. }
+`,
+  );
+  return path;
+}
+
+describe('schemas Ajv refuses as they are', () => {
+  it('compiles a pattern the u flag refuses without it, and names a pattern no engine reads', () => {
+    expect(schemaPattern('^[a-z0-9_\\-\\:]+$', 'u').test('a:b-c')).toBe(true);
+    expect(schemaPattern('^[a-z0-9_\\-\\:]+$', 'u').test('a b')).toBe(false);
+    // A pattern that needs u keeps it.
+    expect(schemaPattern('^\\p{L}+$', 'u').test('été')).toBe(true);
+    expect(() => schemaPattern('(', 'u')).toThrow(/^pattern "\(" is not a JavaScript regular expression \(/);
+  });
+
+  it('validates such a pattern on the server (route parameters)', () => {
+    const compile = createValidatorCompiler();
+    const validate = compile({
+      schema: {
+        type: 'object',
+        properties: { code: { type: 'string', pattern: '^[a-z0-9_\\-\\:]+$' } },
+      },
+      httpPart: 'params',
+      method: 'GET',
+      url: '/codes/:code',
+    }) as (value: unknown) => boolean;
+    expect(validate({ code: 'x:y' })).toBe(true);
+    expect(validate({ code: 'x y' })).toBe(false);
+  });
+
+  it('reads an empty enum as admitting no value', () => {
+    expect(toJsonSchema({ type: 'string', enum: [] }, {})).toEqual({ type: 'string', allOf: [{ not: {} }] });
+  });
+
+  it('loads a contract with both, and refuses one whose pattern no engine reads, naming the operation', () => {
+    const contract = loadContract(spec('^[a-z0-9_\\-\\:]+$'), createSchemaValidators());
+    const patch = contract.operations.find((op) => op.id === 'updateRequest');
+    expect(patch?.body?.validate({ action: 'approve' })).toBe(false);
+    expect(patch?.body?.validate({})).toBe(true);
+    const get = contract.operations.find((op) => op.id === 'getCode');
+    expect(get?.validParams({ path: { code: 'a:b' }, query: {}, header: {}, cookie: {} })).toBe(true);
+    expect(get?.validParams({ path: { code: 'a b' }, query: {}, header: {}, cookie: {} })).toBe(false);
+
+    const refused = (() => {
+      try {
+        loadContract(spec('('), createSchemaValidators());
+        return undefined;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(VerifyInputError);
+    expect((refused as VerifyInputError).problems).toEqual([
+      expect.stringMatching(
+        /^GET \/codes\/\{code\} \(getCode\): pattern "\(" is not a JavaScript regular expression/,
+      ),
+    ]);
+  });
+});
