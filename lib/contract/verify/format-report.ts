@@ -26,6 +26,8 @@ export function formatReport(report: VerifyReport): string {
   for (const op of report.operations) lines.push(...violationLines(op));
   const notes = report.operations.flatMap((op) => op.notes.map((n) => `  ${op.operationId}: ${n}`));
   if (notes.length > 0) lines.push('notes:', ...notes);
+  if (report.uncheckedFormats.length > 0)
+    lines.push(`formats not checked (unknown to the validator): ${report.uncheckedFormats.join(', ')}`);
   const seconds = (report.durationMs / 1000).toFixed(2);
   lines.push(
     `${report.operations.length} operation(s), ${report.cases} cases in ${seconds} s (${Math.round(report.casesPerSecond)} cases/s): ${report.violations} violation(s)`,

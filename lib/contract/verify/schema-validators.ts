@@ -14,6 +14,8 @@ export interface SchemaValidators {
    * shared by reference, recursive ones included). A schema whose id was shared before is skipped.
    */
   share(schemas: readonly { $id: string }[]): void;
+  /** Formats the schemas compiled so far name that Ajv does not know, sorted: values in them are not checked. */
+  uncheckedFormats(): string[];
 }
 
 /** Parameter values as sent on the wire, keyed by name as the server sees it (header names lower-cased). */
@@ -44,8 +46,15 @@ export function createAjv(coerceTypes: false | 'array', overrides: Options = {})
 
 /** Two Ajv 2020 instances from createAjv, compiled schemas cached by content. */
 export function createSchemaValidators(): SchemaValidators {
-  const strictAjv = createAjv(false);
-  const coercingAjv = createAjv('array');
+  // Ajv warns once per schema that names an unknown format (Discord's spec: hundreds of lines): kept instead.
+  const unknown = new Set<string>();
+  const noted = (message: unknown) => {
+    const format = /^unknown format "([^"]+)"/.exec(String(message))?.[1];
+    if (format !== undefined) unknown.add(format);
+  };
+  const logger = { log: noted, warn: noted, error: noted };
+  const strictAjv = createAjv(false, { logger });
+  const coercingAjv = createAjv('array', { logger });
   const cache = (ajv: Ajv2020) => {
     const compiled = new Map<string, ValidateFunction>();
     return (schema: unknown) => {
@@ -66,7 +75,12 @@ export function createSchemaValidators(): SchemaValidators {
       for (const ajv of [strictAjv, coercingAjv]) ajv.addSchema(schema, undefined, undefined, false);
     }
   };
-  return { strict: cache(strictAjv), coercing: cache(coercingAjv), share };
+  return {
+    strict: cache(strictAjv),
+    coercing: cache(coercingAjv),
+    share,
+    uncheckedFormats: () => [...unknown].sort(),
+  };
 }
 
 /**

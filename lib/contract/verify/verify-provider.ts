@@ -29,7 +29,8 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   checkOptions(options.baseUrl, cases, concurrency, timeoutMs);
-  const contract = loadContract(options.spec, createSchemaValidators());
+  const validators = createSchemaValidators();
+  const contract = loadContract(options.spec, validators);
   const wanted = options.operations;
   const unknown = (wanted ?? []).filter((id) => !contract.operations.some((op) => op.id === id));
   if (unknown.length > 0) throw new VerifyInputError(`no operation ${unknown.join(', ')} in ${options.spec}`);
@@ -84,6 +85,7 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
       violations,
       durationMs,
       casesPerSecond: durationMs > 0 ? (total * 1000) / durationMs : 0,
+      uncheckedFormats: validators.uncheckedFormats(),
       ok: violations === 0,
     };
   } finally {

@@ -44,6 +44,8 @@ export interface VerifyReport {
   violations: number;
   durationMs: number;
   casesPerSecond: number;
+  /** Formats the spec names that the validator does not know (`snowflake`, `uint32`): not checked. */
+  uncheckedFormats: string[];
   /** True when no operation had a violation. */
   ok: boolean;
 }
