@@ -73,6 +73,25 @@ describe('schemas Ajv refuses as they are', () => {
     expect(validate({ code: 'x y' })).toBe(false);
   });
 
+  it('warns once per unknown format on the server, as a process warning', () => {
+    const emitted = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const compile = createValidatorCompiler();
+    for (const url of ['/a/:id', '/b/:id'])
+      compile({
+        schema: { type: 'object', properties: { id: { type: 'string', format: 'odd-test-format' } } },
+        httpPart: 'params',
+        method: 'GET',
+        url,
+      });
+    expect(emitted.mock.calls.filter(([message]) => String(message).includes('odd-test-format'))).toEqual([
+      [
+        'format "odd-test-format" is unknown to the validator: its values are not checked',
+        { code: 'SWITCHBOARD_UNKNOWN_FORMAT' },
+      ],
+    ]);
+    emitted.mockRestore();
+  });
+
   it('reads an empty enum as admitting no value', () => {
     expect(toJsonSchema({ type: 'string', enum: [] }, {})).toEqual({ type: 'string', allOf: [{ not: {} }] });
   });
