@@ -90,11 +90,6 @@ export function toJsonSchema(
         ? toJsonSchema(value, doc, stack, refs)
         : value;
   }
-  // An empty enum admits no value (JSON Schema 2020-12), but Ajv refuses to compile one: said as `not: {}`.
-  if (Array.isArray(out.enum) && out.enum.length === 0) {
-    delete out.enum;
-    out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { not: {} }];
-  }
   for (const [flag, bound] of [
     ['exclusiveMinimum', 'minimum'],
     ['exclusiveMaximum', 'maximum'],
@@ -106,7 +101,14 @@ export function toJsonSchema(
       } else delete out[flag];
     }
   }
-  return input.nullable === true ? makeNullable(out) : out;
+  const result = input.nullable === true ? makeNullable(out) : out;
+  // An empty enum admits no value (JSON Schema 2020-12), but Ajv refuses to compile one: said as `not: {}`.
+  // After nullable, which adds null to it (`[]` → `[null]`), as to any enum.
+  if (Array.isArray(result.enum) && result.enum.length === 0) {
+    delete result.enum;
+    result.allOf = [...(Array.isArray(result.allOf) ? result.allOf : []), { not: {} }];
+  }
+  return result;
 }
 
 function mergeSiblings(

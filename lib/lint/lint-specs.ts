@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { BaseResolver, lint, ResolveError, YamlParseError } from '@redocly/openapi-core';
-import { lintConfig } from './lint-config.js';
+import { BUILT_IN_RULES, lintConfig } from './lint-config.js';
 import { dedupeAndSort, type LintProblem } from './lint-problem.js';
-import { PLUGIN_ID } from './plugin.js';
+import { HOUSE_RULES, PLUGIN_ID } from './plugin.js';
 import { toLintProblem, yamlReason } from './to-lint-problem.js';
 
 /**
@@ -32,15 +32,30 @@ function loadProblem(file: string, error: unknown): LintProblem | undefined {
 const MAX_CRASHED_RULES = 5;
 
 /**
- * The rule whose code threw `error`, read from its stack: a Redocly rule (`…/rules/<group>/<rule>.js`) or a
- * house rule (`lib/lint/rules/<rule>.ts`, or its compiled `.js`); undefined when the stack names neither.
+ * The rule whose code threw `error`, read from its stack: the innermost frame in a rule lint runs, a Redocly
+ * rule (`…/rules/<group>/<rule>.js`) or a house rule (`lib/lint/rules/<rule>.ts`, or its compiled `.js`).
+ * Frames in helpers the rules share are passed over; undefined when no frame is a rule's.
  */
 export function crashedRule(error: unknown): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
-  const redocly = /@redocly\/openapi-core\/lib\/rules\/[^/\s]+\/([a-z0-9-]+)\.js/.exec(stack);
-  if (redocly?.[1] !== undefined) return redocly[1];
-  const house = /[/\\]lint[/\\]rules[/\\]([a-z0-9-]+)\.[jt]s/.exec(stack);
-  return house?.[1] === undefined ? undefined : `${PLUGIN_ID}/${house[1]}`;
+  for (const frame of stack.split('\n')) {
+    const redocly = /@redocly\/openapi-core\/lib\/rules\/[^/\s]+\/([a-z0-9-]+)\.js/.exec(frame)?.[1];
+    if (redocly !== undefined && Object.hasOwn(BUILT_IN_RULES, redocly)) return redocly;
+    const house = /[/\\]lint[/\\]rules[/\\]([a-z0-9-]+)\.[jt]s/.exec(frame)?.[1];
+    if (house !== undefined && Object.hasOwn(HOUSE_RULES, house)) return `${PLUGIN_ID}/${house}`;
+  }
+  return undefined;
+}
+
+/** Runs `work` with stack traces deep enough to reach a rule's frame below the helpers it calls. */
+async function withDeepStacks<T>(work: () => Promise<T>): Promise<T> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = Math.max(limit, 50);
+  try {
+    return await work();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**
@@ -54,7 +69,7 @@ async function lintFile(file: string, resolver: BaseResolver): Promise<LintProbl
   for (;;) {
     try {
       const config = await lintConfig(off);
-      const problems = await lint({ ref: file, config, externalRefResolver: resolver });
+      const problems = await withDeepStacks(() => lint({ ref: file, config, externalRefResolver: resolver }));
       return [...crashes, ...problems.map(toLintProblem)];
     } catch (error) {
       const loaded = loadProblem(file, error);

@@ -79,11 +79,7 @@ export function withSwitchboard(
     diff: `switchboard diff --base ${config.diffBase}`,
     dev: 'switchboard dev',
     build: 'tsc -p tsconfig.json',
-    test:
-      config.testRunner === 'vitest'
-        ? 'vitest run'
-        : // Files, found by the shell: Node 20 takes a directory and no glob, Node 22 a glob and no directory.
-          `tsc -p tsconfig.json && node --test $(find build/${config.testsDir} -name '*.test.js')`,
+    test: config.testRunner === 'vitest' ? 'vitest run' : nodeTestScript(config.testsDir),
   };
   const current = { ...pkg.scripts };
   const keptScripts: string[] = [];
@@ -113,9 +109,24 @@ export function withSwitchboard(
   pkg.dependencies = sorted(deps);
   pkg.devDependencies = sorted(dev);
   const overrides = pkg.overrides ?? {};
-  if (overrides[NODE_20_OVERRIDE.name] === undefined)
+  // npm refuses an override that differs from a direct dependency's range: a project that names it keeps it.
+  const direct = deps[NODE_20_OVERRIDE.name] ?? dev[NODE_20_OVERRIDE.name];
+  if (overrides[NODE_20_OVERRIDE.name] === undefined && direct === undefined)
     pkg.overrides = { ...overrides, [NODE_20_OVERRIDE.name]: NODE_20_OVERRIDE.version };
   return { pkg, keptScripts, moved };
+}
+
+/**
+ * The node runner's `test` script: compiles, then passes the compiled `*.test.js` files, found by the shell, to
+ * `node --test` (Node 20 takes a directory and no glob, Node 22 a glob and no directory). With none it fails
+ * saying so: `node --test` given no file would run whatever it finds in the whole project.
+ */
+function nodeTestScript(testsDir: string): string {
+  const dir = `build/${testsDir}`;
+  return (
+    `tsc -p tsconfig.json && files=$(find ${dir} -name '*.test.js' 2>/dev/null || true) && ` +
+    `if [ -z "$files" ]; then echo "no *.test.js files under ${dir}" >&2; exit 1; fi && node --test $files`
+  );
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import type { FastifyRequest } from 'fastify';
+import { schemaPattern } from '../schema-pattern.js';
 
 // The Cookie header is parsed here rather than with @fastify/cookie: cookie parameters need only a parse of
 // one header (no Set-Cookie, signing or a request decorator that would clash with an app's own cookie plugin),
@@ -65,7 +66,13 @@ function decode(value: string): string {
 }
 
 function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({ allErrors: false, strict: false, coerceTypes: 'array', useDefaults: true });
+  const instance = new Ajv2020({
+    allErrors: false,
+    strict: false,
+    coerceTypes: 'array',
+    useDefaults: true,
+    code: { regExp: schemaPattern },
+  });
   addFormats.default(instance);
   return instance;
 }

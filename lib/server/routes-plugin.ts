@@ -92,7 +92,8 @@ function addRoutes<H extends object>(
   addSharedSchemas(app, service, schemas);
   // Every route table registered on this context shares the compiler set last: it reads them all.
   app.setValidatorCompiler(createValidatorCompiler(() => app.getSchemas()));
-  if (schemas.length > 0) app.setSerializerCompiler(createSerializerCompiler(() => app.getSchemas()));
+  // Set even without shared schemas: its fast-json-stringify compiles response patterns as the validators do.
+  app.setSerializerCompiler(createSerializerCompiler(() => app.getSchemas()));
   if (!app.hasRequestDecorator('principal')) app.decorateRequest('principal', undefined);
   const heartbeatMs = options.heartbeatMs;
   let formCompiler: ReturnType<typeof createValidatorCompiler> | undefined;

@@ -66,6 +66,13 @@ export function envRedisUrl(env: NodeJS.ProcessEnv, name: string): string | unde
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '')
-    throw new ConfigError(`${name}=${raw} is not a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)`);
+    throw new ConfigError(
+      `${name}=${withoutPassword(raw)} is not a redis:// or rediss:// URL (e.g. redis://127.0.0.1:6379)`,
+    );
   return raw;
+}
+
+/** `text` with what comes before its last `@` (a URL's user and password), after any `//`, masked. */
+function withoutPassword(text: string): string {
+  return text.replace(/^(.*?\/\/)?.*@/, (_all, scheme: string | undefined) => `${scheme ?? ''}***@`);
 }

@@ -32,8 +32,16 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyRepo
   const validators = createSchemaValidators();
   const contract = loadContract(options.spec, validators);
   const wanted = options.operations;
-  const unknown = (wanted ?? []).filter((id) => !contract.operations.some((op) => op.id === id));
+  const unknown = (wanted ?? []).filter(
+    (id) => !contract.operations.some((op) => op.id === id) && !contract.refused.has(id),
+  );
   if (unknown.length > 0) throw new VerifyInputError(`no operation ${unknown.join(', ')} in ${options.spec}`);
+  const refused = [...contract.refused].filter(([id]) => wanted === undefined || wanted.includes(id));
+  if (refused.length > 0)
+    throw new VerifyInputError(
+      `cannot verify against ${options.spec}: ${refused.length} operation(s) cannot be verified (name the others to verify only them)`,
+      refused.map(([, why]) => why),
+    );
   const operations = contract.operations.filter((op) => wanted === undefined || wanted.includes(op.id));
   const seed = String(options.seed ?? randomInt(1, 2 ** 31));
   const dispatcher = new Agent({ connections: concurrency, keepAliveTimeout: 10_000 });

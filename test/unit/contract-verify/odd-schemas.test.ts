@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { toJsonSchema } from '../../../lib/codegen/json-schema.js';
-import { VerifyInputError } from '../../../lib/contract/verify/index.js';
+import { VerifyInputError, verifyProvider } from '../../../lib/contract/verify/index.js';
 import { loadContract } from '../../../lib/contract/verify/load-contract.js';
 import { createSchemaValidators } from '../../../lib/contract/verify/schema-validators.js';
 import { schemaPattern } from '../../../lib/schema-pattern.js';
+import { createSerializerCompiler } from '../../../lib/server/serializer-compiler.js';
 import { createValidatorCompiler } from '../../../lib/server/validator-compiler.js';
 
 // Schemas real specs hold that Ajv refuses as they are: a pattern with an escape the `u` flag forbids
@@ -56,6 +57,8 @@ describe('schemas Ajv refuses as they are', () => {
     // A pattern that needs u keeps it.
     expect(schemaPattern('^\\p{L}+$', 'u').test('été')).toBe(true);
     expect(() => schemaPattern('(', 'u')).toThrow(/^pattern "\(" is not a JavaScript regular expression \(/);
+    // Without u, \p{L} would mean the letters p{L}: such a pattern is refused rather than read another way.
+    expect(() => schemaPattern('^[\\p{L}\\:]+$', 'u')).toThrow(/is not a JavaScript regular expression/);
   });
 
   it('validates such a pattern on the server (route parameters)', () => {
@@ -71,6 +74,19 @@ describe('schemas Ajv refuses as they are', () => {
     }) as (value: unknown) => boolean;
     expect(validate({ code: 'x:y' })).toBe(true);
     expect(validate({ code: 'x y' })).toBe(false);
+  });
+
+  it('serializes a response whose anyOf holds such a pattern (fast-json-stringify compiles it too)', () => {
+    const serialize = createSerializerCompiler(() => ({}))({
+      schema: {
+        type: 'object',
+        properties: { c: { anyOf: [{ type: 'string', pattern: '^[a-z\\:]+$' }, { type: 'number' }] } },
+      },
+      method: 'GET',
+      url: '/codes',
+      httpStatus: '200',
+    });
+    expect(serialize({ c: 'a:b' })).toBe('{"c":"a:b"}');
   });
 
   it('warns once per unknown format on the server, as a process warning', () => {
@@ -111,19 +127,25 @@ describe('schemas Ajv refuses as they are', () => {
     expect(get?.validParams({ path: { code: 'a:b' }, query: {}, header: {}, cookie: {} })).toBe(true);
     expect(get?.validParams({ path: { code: 'a b' }, query: {}, header: {}, cookie: {} })).toBe(false);
 
-    const refused = (() => {
-      try {
-        loadContract(spec('('), createSchemaValidators());
-        return undefined;
-      } catch (error) {
-        return error;
-      }
-    })();
-    expect(refused).toBeInstanceOf(VerifyInputError);
-    expect((refused as VerifyInputError).problems).toEqual([
+    const broken = loadContract(spec('('), createSchemaValidators());
+    expect(broken.operations.map((op) => op.id)).toEqual(['updateRequest']);
+    expect([...broken.refused.values()]).toEqual([
       expect.stringMatching(
         /^GET \/codes\/\{code\} \(getCode\): pattern "\(" is not a JavaScript regular expression/,
       ),
     ]);
+  });
+
+  it('verify refuses a spec with an operation it cannot verify, unless only the others are asked for', async () => {
+    const broken = spec('(');
+    const refusal = await verifyProvider({ spec: broken, baseUrl: 'http://127.0.0.1:9' }).catch((e) => e);
+    expect(refusal).toBeInstanceOf(VerifyInputError);
+    expect((refusal as VerifyInputError).problems).toEqual([
+      expect.stringMatching(/^GET \/codes\/\{code\} \(getCode\): pattern/),
+    ]);
+    // Asked for the other operation only, it gets as far as the provider (none listens here).
+    await expect(
+      verifyProvider({ spec: broken, baseUrl: 'http://127.0.0.1:9', operations: ['updateRequest'] }),
+    ).rejects.toThrow(/cannot reach/);
   });
 });

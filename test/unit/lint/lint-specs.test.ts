@@ -93,5 +93,14 @@ describe('lintSpecs', () => {
       crashedRule(thrown('walk (/p/node_modules/@redocly/openapi-core/lib/walk.js:130:29)')),
     ).toBeUndefined();
     expect(crashedRule('not an error')).toBeUndefined();
+    // A helper the house rules share is passed over for the rule below it.
+    expect(
+      crashedRule(
+        thrown(
+          'isRef (/p/lib/lint/rules/node-helpers.ts:3:1)\n    at enter (/p/lib/lint/rules/rate-limit.ts:40:2)',
+        ),
+      ),
+    ).toBe('switchboard/rate-limit');
+    expect(crashedRule(thrown('isRef (/p/lib/lint/rules/node-helpers.ts:3:1)'))).toBeUndefined();
   });
 });

@@ -79,6 +79,11 @@ describe('readNotionConfig', () => {
       /^REDIS_URL=http:\/\/cache:6379 is not/,
     ],
     ['a REDIS_URL without a host', { ...base, REDIS_URL: 'redis://' }, /^REDIS_URL=redis:\/\/ is not/],
+    [
+      'a REDIS_URL with a password and the wrong scheme, without printing the password',
+      { ...base, REDIS_URL: 'http://:s3cret-pw@cache:6379' },
+      /^REDIS_URL=http:\/\/\*\*\*@cache:6379 is not/,
+    ],
   ])('refuses %s', (_name, env, message) => {
     const read = () => readNotionConfig(env);
     expect(read).toThrow(ConfigError);

@@ -38,7 +38,8 @@ describe('switchboard init', () => {
     });
     expect(Object.keys(pkg.devDependencies ?? {})).toEqual(['@types/node', 'typescript']);
     expect(pkg.scripts?.test).toBe(
-      "tsc -p tsconfig.json && node --test $(find build/test -name '*.test.js')",
+      "tsc -p tsconfig.json && files=$(find build/test -name '*.test.js' 2>/dev/null || true) && " +
+        'if [ -z "$files" ]; then echo "no *.test.js files under build/test" >&2; exit 1; fi && node --test $files',
     );
     expect(pkg.overrides).toEqual({ 'light-my-request': '6.6.0' });
     expect(project.read('.github/workflows/switchboard.yml')).toContain('npx switchboard generate --check');
@@ -62,6 +63,14 @@ describe('switchboard init', () => {
     expect(result.movedToDependencies).toEqual(['switchboard']);
     expect(pkg.dependencies?.switchboard).toBe('^0.1.0');
     expect(pkg.devDependencies?.switchboard).toBeUndefined();
+  });
+
+  it('adds no light-my-request override to a project that depends on it itself (npm would refuse it)', () => {
+    project = scratchProject({
+      'package.json': JSON.stringify({ name: 'team', devDependencies: { 'light-my-request': '^6.8.1' } }),
+    });
+    initProject(project.root);
+    expect(project.json<PackageJson>('package.json').overrides).toBeUndefined();
   });
 
   it('refuses, naming each, files it did not write, and writes nothing', () => {
