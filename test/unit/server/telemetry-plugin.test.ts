@@ -59,12 +59,18 @@ function expectServerSpan(): void {
   });
 }
 
+/** An app with the request context plugin, then the telemetry plugin, then the route, in one context. */
+async function buildApp(): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
+  await app.register(telemetryPlugin);
+  addRoute(app);
+  return app;
+}
+
 describe('telemetryPlugin', () => {
   it('starts the server span from the request context hook, continuing the caller trace', async () => {
-    const app = Fastify({ logger: false });
-    await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
-    await app.register(telemetryPlugin);
-    addRoute(app);
+    const app = await buildApp();
     expect(await call(app)).toEqual({ status: 200, body: { sameSpan: true } });
     expectServerSpan();
     await app.close();
@@ -85,10 +91,7 @@ describe('telemetryPlugin', () => {
   it('records the request duration per route, for an unmatched request and one refused before it started', async () => {
     const meters = prometheusMeters(resourceFromAttributes({ 'service.name': 'svc' }));
     metrics.setGlobalMeterProvider(meters.provider);
-    const app = Fastify({ logger: false });
-    await app.register(requestContextPlugin, { requestIdIsCorrelationId: true });
-    await app.register(telemetryPlugin);
-    addRoute(app);
+    const app = await buildApp();
     await call(app);
     await call(app);
     expect((await app.inject({ url: '/nowhere' })).statusCode).toBe(404);
