@@ -1,6 +1,6 @@
 import type { ValidateFunction } from 'ajv';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
-import { createAjv } from '../contract/verify/schema-validators.js';
+import { createAjv } from '../schema-ajv.js';
 import { toJsonSchema } from './json-schema.js';
 import { fromPointer, toPointer } from './spec-error.js';
 

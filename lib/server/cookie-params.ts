@@ -1,7 +1,6 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import type { FastifyRequest } from 'fastify';
-import { schemaPattern } from '../schema-pattern.js';
+import { createAjv, formatWarningLogger } from '../schema-ajv.js';
 
 // The Cookie header is parsed here rather than with @fastify/cookie: cookie parameters need only a parse of
 // one header (no Set-Cookie, signing or a request decorator that would clash with an app's own cookie plugin),
@@ -21,7 +20,7 @@ let ajv: Ajv2020 | undefined;
 export function cookieReader(
   schema: Readonly<Record<string, unknown>>,
 ): (request: FastifyRequest) => Record<string, unknown> {
-  ajv ??= createAjv();
+  ajv ??= createAjv('array', { useDefaults: true, logger: formatWarningLogger });
   const validate = ajv.compile(schema);
   const properties = (schema.properties ?? {}) as Record<string, { type?: unknown }>;
   const lists = new Set(Object.keys(properties).filter((k) => properties[k]?.type === 'array'));
@@ -63,18 +62,6 @@ function decode(value: string): string {
   } catch {
     return value;
   }
-}
-
-function createAjv(): Ajv2020 {
-  const instance = new Ajv2020({
-    allErrors: false,
-    strict: false,
-    coerceTypes: 'array',
-    useDefaults: true,
-    code: { regExp: schemaPattern },
-  });
-  addFormats.default(instance);
-  return instance;
 }
 
 function cookieError(errors: ErrorObject[]): Error {

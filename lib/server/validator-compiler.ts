@@ -1,27 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import { schemaPattern } from '../schema-pattern.js';
-
-const warnedFormats = new Set<string>();
-
-/**
- * Ajv's logger: Ajv warns about an unknown format once per schema naming it (hundreds of lines at start for
- * Discord's spec); this emits one process warning per format instead, and drops Ajv's other messages
- * (with `strict: false` it has none that change validation).
- */
-const unknownFormatLogger = {
-  log: () => {},
-  warn: (message: unknown) => {
-    const format = /^unknown format "([^"]+)"/.exec(String(message))?.[1];
-    if (format === undefined || warnedFormats.has(format)) return;
-    warnedFormats.add(format);
-    process.emitWarning(`format "${format}" is unknown to the validator: its values are not checked`, {
-      code: 'SWITCHBOARD_UNKNOWN_FORMAT',
-    });
-  },
-  error: () => {},
-};
+import { createAjv, formatWarningLogger } from '../schema-ajv.js';
 
 /** Body media types whose values arrive as strings, so their schema coerces like a query's. */
 const STRINGLY_BODIES = /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i;
@@ -44,17 +23,9 @@ export function createValidatorCompiler(
   options: { coerceBody?: boolean } = {},
 ): FastifySchemaCompiler<unknown> {
   const coerceBody = options.coerceBody === true;
-  const settings = {
-    logger: unknownFormatLogger,
-    allErrors: false,
-    strict: false,
-    useDefaults: true,
-    removeAdditional: false,
-    code: { regExp: schemaPattern },
-  } as const;
-  const strict = new Ajv2020({ ...settings, coerceTypes: false });
-  const coercing = new Ajv2020({ ...settings, coerceTypes: 'array' });
-  for (const ajv of [strict, coercing]) addFormats.default(ajv);
+  const settings = { useDefaults: true, logger: formatWarningLogger };
+  const strict = createAjv(false, settings);
+  const coercing = createAjv('array', settings);
   const added = new Set<string>();
   let synced = false;
   const sync = () => {

@@ -1,7 +1,6 @@
-import type { Options, ValidateFunction } from 'ajv';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { schemaPattern } from '../../schema-pattern.js';
+import type { ValidateFunction } from 'ajv';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
+import { createAjv, unknownFormatLogger } from '../../schema-ajv.js';
 
 /** Compiles JSON Schemas (2020-12, the OpenAPI 3.1 dialect) the way a Switchboard server validates. */
 export interface SchemaValidators {
@@ -26,33 +25,11 @@ export interface ParamValues {
   cookie: Record<string, string>;
 }
 
-/**
- * One Ajv 2020 with ajv-formats (full mode) as a Switchboard server validates: no coercion for bodies and
- * responses, `'array'` for path, query and header values, patterns compiled by `schemaPattern`. `overrides`
- * are Ajv options that change neither (such as `logger: false`); default none.
- */
-export function createAjv(coerceTypes: false | 'array', overrides: Options = {}): Ajv2020 {
-  const ajv = new Ajv2020({
-    ...overrides,
-    code: { ...overrides.code, regExp: schemaPattern },
-    allErrors: false,
-    strict: false,
-    removeAdditional: false,
-    coerceTypes,
-  });
-  addFormats.default(ajv);
-  return ajv;
-}
-
 /** Two Ajv 2020 instances from createAjv, compiled schemas cached by content. */
 export function createSchemaValidators(): SchemaValidators {
-  // Ajv warns once per schema that names an unknown format (Discord's spec: hundreds of lines): kept instead.
+  // Listed once in the report instead of Ajv's warning per schema.
   const unknown = new Set<string>();
-  const noted = (message: unknown) => {
-    const format = /^unknown format "([^"]+)"/.exec(String(message))?.[1];
-    if (format !== undefined) unknown.add(format);
-  };
-  const logger = { log: noted, warn: noted, error: noted };
+  const logger = unknownFormatLogger((format) => unknown.add(format));
   const strictAjv = createAjv(false, { logger });
   const coercingAjv = createAjv('array', { logger });
   const cache = (ajv: Ajv2020) => {
